@@ -1,0 +1,21 @@
+package nl.orgcoach.access;
+
+import java.util.List;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+@Configuration(proxyBeanMethods = false)
+class AccessWebConfiguration implements WebMvcConfigurer {
+
+  private final ClientScopeArgumentResolver clientScopes;
+
+  AccessWebConfiguration(ClientScopeArgumentResolver clientScopes) {
+    this.clientScopes = clientScopes;
+  }
+
+  @Override
+  public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+    resolvers.add(clientScopes);
+  }
+}

@@ -1,0 +1,23 @@
+package nl.orgcoach.access;
+
+/** The kinds of security events kept in the audit log. */
+public enum AuditType {
+  LOGIN_SUCCEEDED,
+  LOGIN_FAILED,
+  LOGIN_THROTTLED,
+  LOGOUT,
+  ACCESS_DENIED,
+  CLIENT_CREATED,
+  USER_CREATED,
+  USER_CHANGED,
+  ROLE_CHANGED,
+  PASSWORD_RESET,
+  COACH_ASSIGNED,
+  COACH_UNASSIGNED,
+  TOKEN_CREATED,
+  TOKEN_REVOKED,
+  TOKEN_REJECTED,
+  IMPORT_SUCCEEDED,
+  IMPORT_FAILED,
+  STRUCTURE_CHANGED
+}
