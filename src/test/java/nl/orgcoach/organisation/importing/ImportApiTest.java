@@ -135,4 +135,15 @@ class ImportApiTest {
     assertThat(StructureCounts.of(jdbc, client.value())).containsEntry("unit", 0);
     assertThat(StructureCounts.of(jdbc, other.value())).containsEntry("unit", 0);
   }
+
+  @Test
+  void isDescribedInTheOpenApiDocument() throws Exception {
+    String doc =
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/v3/api-docs"))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(doc).contains("/api/v1/clients/{clientId}/imports/{kind}", "\"Import\"", "text/csv", "multipart/form-data");
+  }
 }
