@@ -35,14 +35,21 @@ public class AccessAdministration {
   private final AuditLog audit;
   private final ClientGate gate;
   private final LoginThrottle throttle;
+  private final SessionTerminator sessions;
 
   AccessAdministration(
-      JdbcClient jdbc, PasswordEncoder encoder, AuditLog audit, ClientGate gate, LoginThrottle throttle) {
+      JdbcClient jdbc,
+      PasswordEncoder encoder,
+      AuditLog audit,
+      ClientGate gate,
+      LoginThrottle throttle,
+      SessionTerminator sessions) {
     this.jdbc = jdbc;
     this.encoder = encoder;
     this.audit = audit;
     this.gate = gate;
     this.throttle = throttle;
+    this.sessions = sessions;
   }
 
   public ClientId createClient(String name) {
@@ -72,6 +79,20 @@ public class AccessAdministration {
         .query(UUID.class)
         .optional()
         .map(ClientId::new);
+  }
+
+  /** Every client with how many users belong to it and how many coaches are assigned to it. */
+  @Transactional(readOnly = true)
+  public List<ClientOverview> clientOverview() {
+    return jdbc.sql(
+            """
+            SELECT c.id, c.name, c.created_at,
+                   (SELECT count(*) FROM app_user u WHERE u.client_id = c.id) AS users,
+                   (SELECT count(*) FROM coach_assignment a WHERE a.client_id = c.id) AS coaches
+            FROM client c ORDER BY c.name
+            """)
+        .query(ClientOverview.class)
+        .list();
   }
 
   @Transactional(readOnly = true)
@@ -121,6 +142,22 @@ public class AccessAdministration {
     }
     audit.record(AuditType.USER_CREATED, user.client(), email + " as " + user.role());
     return id;
+  }
+
+  /**
+   * Creates a user with a password: the given one, or, when {@code generatePassword} is set, a
+   * generated one that is answered once (it is stored only as a hash).
+   */
+  public CreatedUser createUser(NewUser user, boolean generatePassword) {
+    if (generatePassword) {
+      String password = generatePassword();
+      UUID id =
+          createUser(
+              new NewUser(user.email(), user.displayName(), password, user.role(), user.client(), user.personId()));
+      return new CreatedUser(id, password);
+    }
+    checkPassword(user.password());
+    return new CreatedUser(createUser(user), null);
   }
 
   public void assignCoach(UUID coachId, ClientId client) {
@@ -175,6 +212,7 @@ public class AccessAdministration {
     if (role != Role.COACH) {
       jdbc.sql("DELETE FROM coach_assignment WHERE user_id = :u").param("u", userId).update();
     }
+    sessions.endSessionsOf(before.email());
     audit.record(AuditType.ROLE_CHANGED, client, before.email() + ": " + before.role() + " -> " + role);
   }
 
@@ -189,6 +227,7 @@ public class AccessAdministration {
           .param("now", OffsetDateTime.now(ZoneOffset.UTC))
           .param("u", userId)
           .update();
+      sessions.endSessionsOf(u.email());
     }
     audit.record(AuditType.USER_CHANGED, null, u.email() + (enabled ? " enabled" : " disabled"));
   }
@@ -199,6 +238,8 @@ public class AccessAdministration {
     String password = generatePassword();
     setPassword(u, password);
     throttle.clear(AccountStore.normalise(u.email()));
+    // Whoever is signed in with the old password is signed out.
+    sessions.endSessionsOf(u.email());
     audit.record(AuditType.PASSWORD_RESET, null, u.email());
     return password;
   }
@@ -222,15 +263,35 @@ public class AccessAdministration {
 
   @Transactional(readOnly = true)
   public List<UserRow> users() {
+    return users(null, null);
+  }
+
+  /**
+   * Users, optionally only those of one role and/or of one client. For a client filter, coaches
+   * assigned to that client count as its users too.
+   */
+  @Transactional(readOnly = true)
+  public List<UserRow> users(Role role, ClientId client) {
     return jdbc.sql(
             """
             SELECT u.id, u.email, u.display_name, u.role, u.client_id, c.name AS client_name, u.enabled,
                    (SELECT count(*) FROM coach_assignment a WHERE a.user_id = u.id) AS assignments
             FROM app_user u LEFT JOIN client c ON c.id = u.client_id
+            WHERE (CAST(:role AS VARCHAR(20)) IS NULL OR u.role = :role)
+              AND (CAST(:client AS UUID) IS NULL OR u.client_id = :client
+                   OR EXISTS (SELECT 1 FROM coach_assignment a WHERE a.user_id = u.id AND a.client_id = :client))
             ORDER BY u.role, u.email
             """)
+        .param("role", role == null ? null : role.name())
+        .param("client", client == null ? null : client.value())
         .query(UserRow.class)
         .list();
+  }
+
+  /** Whether repeated failed logins currently lock this user out (until an admin resets access). */
+  @Transactional(readOnly = true)
+  public boolean isLocked(UUID userId) {
+    return throttle.isLocked(AccountStore.normalise(user(userId).email()));
   }
 
   @Transactional(readOnly = true)
@@ -303,6 +364,11 @@ public class AccessAdministration {
 
   public record NewUser(
       String email, String displayName, String password, Role role, ClientId client, UUID personId) {}
+
+  /** A new user; {@code generatedPassword} is set only when the password was generated. */
+  public record CreatedUser(UUID id, String generatedPassword) {}
+
+  public record ClientOverview(UUID id, String name, OffsetDateTime createdAt, long users, long coaches) {}
 
   public record UserRow(
       UUID id,
