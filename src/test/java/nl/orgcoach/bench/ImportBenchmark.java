@@ -203,28 +203,30 @@ class ImportBenchmark {
         "stage_interdependency (from_unit_id VARCHAR(100), to_unit_id VARCHAR(100), description VARCHAR(300),"
             + " strength INT)");
     Map<ImportKind, List<String>> moves = new EnumMap<>(ImportKind.class);
+    // Ids are made up front in a mapping table, so that parents and managers resolve in the same
+    // INSERT (PostgreSQL checks the self-referencing foreign key at the end of the statement).
     moves.put(ImportKind.UNITS, List.of(
+        "ANALYZE stage_unit",
+        "CREATE TEMP TABLE unit_ids AS SELECT unit_id AS ext, gen_random_uuid() AS id FROM stage_unit",
+        "ANALYZE unit_ids",
         """
         INSERT INTO unit (id, client_id, external_id, name, kind, parent_id)
-        SELECT gen_random_uuid(), :c, unit_id, name, kind, NULL FROM stage_unit
-        """,
-        """
-        UPDATE unit u SET parent_id = p.id
-        FROM stage_unit s JOIN unit p ON p.client_id = :c AND p.external_id = s.parent_id
-        WHERE u.client_id = :c AND u.external_id = s.unit_id
+        SELECT i.id, :c, s.unit_id, s.name, s.kind, p.id
+        FROM stage_unit s JOIN unit_ids i ON i.ext = s.unit_id LEFT JOIN unit_ids p ON p.ext = s.parent_id
         """));
     moves.put(ImportKind.PEOPLE, List.of(
+        "ANALYZE stage_person",
+        "CREATE TEMP TABLE person_ids AS SELECT person_id AS ext, gen_random_uuid() AS id FROM stage_person",
+        "ANALYZE person_ids",
         """
-        INSERT INTO person (id, client_id, external_id, first_name, last_name, email, job_title, unit_id)
-        SELECT gen_random_uuid(), :c, s.person_id, s.first_name, s.last_name, s.email, s.job_title, u.id
-        FROM stage_person s JOIN unit u ON u.client_id = :c AND u.external_id = s.unit_id
-        """,
-        """
-        UPDATE person p SET manager_id = m.id
-        FROM stage_person s JOIN person m ON m.client_id = :c AND m.external_id = s.manager_id
-        WHERE p.client_id = :c AND p.external_id = s.person_id
+        INSERT INTO person (id, client_id, external_id, first_name, last_name, email, job_title, unit_id, manager_id)
+        SELECT i.id, :c, s.person_id, s.first_name, s.last_name, s.email, s.job_title, u.id, m.id
+        FROM stage_person s JOIN person_ids i ON i.ext = s.person_id
+        JOIN unit u ON u.client_id = :c AND u.external_id = s.unit_id
+        LEFT JOIN person_ids m ON m.ext = s.manager_id
         """));
     moves.put(ImportKind.SETTINGS, List.of(
+        "ANALYZE stage_setting",
         """
         INSERT INTO setting (id, client_id, external_id, name, kind, unit_id)
         SELECT gen_random_uuid(), :c, s.setting_id, s.name, s.kind, u.id
@@ -238,6 +240,7 @@ class ImportBenchmark {
         JOIN person p ON p.client_id = :c AND p.external_id = m.ext
         """));
     moves.put(ImportKind.INTERDEPENDENCIES, List.of(
+        "ANALYZE stage_interdependency",
         """
         INSERT INTO interdependency (id, client_id, from_unit_id, to_unit_id, description, strength)
         SELECT gen_random_uuid(), :c, f.id, t.id, s.description, s.strength FROM stage_interdependency s
