@@ -74,6 +74,20 @@ public class AccessAdministration {
         .map(ClientId::new);
   }
 
+  /** Every client with how many users belong to it and how many coaches are assigned to it. */
+  @Transactional(readOnly = true)
+  public List<ClientOverview> clientOverview() {
+    return jdbc.sql(
+            """
+            SELECT c.id, c.name, c.created_at,
+                   (SELECT count(*) FROM app_user u WHERE u.client_id = c.id) AS users,
+                   (SELECT count(*) FROM coach_assignment a WHERE a.client_id = c.id) AS coaches
+            FROM client c ORDER BY c.name
+            """)
+        .query(ClientOverview.class)
+        .list();
+  }
+
   @Transactional(readOnly = true)
   public List<ClientSummary> allClients() {
     return jdbc.sql("SELECT id, name FROM client ORDER BY name").query(ClientSummary.class).list();
@@ -121,6 +135,22 @@ public class AccessAdministration {
     }
     audit.record(AuditType.USER_CREATED, user.client(), email + " as " + user.role());
     return id;
+  }
+
+  /**
+   * Creates a user with a password: the given one, or, when {@code generatePassword} is set, a
+   * generated one that is answered once (it is stored only as a hash).
+   */
+  public CreatedUser createUser(NewUser user, boolean generatePassword) {
+    if (generatePassword) {
+      String password = generatePassword();
+      UUID id =
+          createUser(
+              new NewUser(user.email(), user.displayName(), password, user.role(), user.client(), user.personId()));
+      return new CreatedUser(id, password);
+    }
+    checkPassword(user.password());
+    return new CreatedUser(createUser(user), null);
   }
 
   public void assignCoach(UUID coachId, ClientId client) {
@@ -222,15 +252,35 @@ public class AccessAdministration {
 
   @Transactional(readOnly = true)
   public List<UserRow> users() {
+    return users(null, null);
+  }
+
+  /**
+   * Users, optionally only those of one role and/or of one client. For a client filter, coaches
+   * assigned to that client count as its users too.
+   */
+  @Transactional(readOnly = true)
+  public List<UserRow> users(Role role, ClientId client) {
     return jdbc.sql(
             """
             SELECT u.id, u.email, u.display_name, u.role, u.client_id, c.name AS client_name, u.enabled,
                    (SELECT count(*) FROM coach_assignment a WHERE a.user_id = u.id) AS assignments
             FROM app_user u LEFT JOIN client c ON c.id = u.client_id
+            WHERE (CAST(:role AS VARCHAR(20)) IS NULL OR u.role = :role)
+              AND (CAST(:client AS UUID) IS NULL OR u.client_id = :client
+                   OR EXISTS (SELECT 1 FROM coach_assignment a WHERE a.user_id = u.id AND a.client_id = :client))
             ORDER BY u.role, u.email
             """)
+        .param("role", role == null ? null : role.name())
+        .param("client", client == null ? null : client.value())
         .query(UserRow.class)
         .list();
+  }
+
+  /** Whether repeated failed logins currently lock this user out (until an admin resets access). */
+  @Transactional(readOnly = true)
+  public boolean isLocked(UUID userId) {
+    return throttle.isLocked(AccountStore.normalise(user(userId).email()));
   }
 
   @Transactional(readOnly = true)
@@ -303,6 +353,11 @@ public class AccessAdministration {
 
   public record NewUser(
       String email, String displayName, String password, Role role, ClientId client, UUID personId) {}
+
+  /** A new user; {@code generatedPassword} is set only when the password was generated. */
+  public record CreatedUser(UUID id, String generatedPassword) {}
+
+  public record ClientOverview(UUID id, String name, OffsetDateTime createdAt, long users, long coaches) {}
 
   public record UserRow(
       UUID id,

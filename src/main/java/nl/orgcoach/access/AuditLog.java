@@ -51,16 +51,23 @@ public class AuditLog {
   /** The newest entries first, optionally of one type. */
   @Transactional(readOnly = true)
   public List<Entry> latest(int limit, AuditType type) {
+    return page(type, 0, limit);
+  }
+
+  /** One page of entries, newest first, optionally of one type; {@code page} counts from 0. */
+  @Transactional(readOnly = true)
+  public List<Entry> page(AuditType type, int page, int size) {
     return jdbc.sql(
             """
             SELECT e.id, e.at, e.actor, e.client_id, c.name AS client_name, e.type, e.detail, e.remote_ip
             FROM audit_event e LEFT JOIN client c ON c.id = e.client_id
             WHERE (CAST(:type AS VARCHAR(40)) IS NULL OR e.type = :type)
             ORDER BY e.id DESC
-            FETCH FIRST :limit ROWS ONLY
+            OFFSET :offset ROWS FETCH FIRST :limit ROWS ONLY
             """)
         .param("type", type == null ? null : type.name())
-        .param("limit", limit)
+        .param("offset", (long) Math.max(0, page) * size)
+        .param("limit", size)
         .query(
             (rs, i) ->
                 new Entry(

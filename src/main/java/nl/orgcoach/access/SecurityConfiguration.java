@@ -96,6 +96,7 @@ class SecurityConfiguration {
   SecurityFilterChain web(
       HttpSecurity http,
       LoginFailureHandler failureHandler,
+      OidcLoginSuccessHandler oidcSuccess,
       ObjectProvider<ClientRegistrationRepository> oidc)
       throws Exception {
     http.authorizeHttpRequests(
@@ -132,7 +133,9 @@ class SecurityConfiguration {
                 h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
                     .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
     if (oidc.getIfAvailable() != null) {
-      http.oauth2Login(o -> o.loginPage("/login").userInfoEndpoint(u -> {}));
+      // The identity provider vouches for an e-mail address; OrgCoach's own account decides the rest.
+      http.oauth2Login(
+          o -> o.loginPage("/login").successHandler(oidcSuccess).failureUrl("/login?error=sso"));
     }
     return http.build();
   }

@@ -1,6 +1,7 @@
 package nl.orgcoach.access;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
@@ -21,7 +22,9 @@ class SecurityEvents {
 
   @EventListener
   void succeeded(AuthenticationSuccessEvent event) {
-    if (event.getAuthentication() instanceof ApiTokenAuthentication) {
+    if (!(event.getAuthentication().getPrincipal() instanceof UserAccount)) {
+      // API tokens are not logins; an OIDC login is audited by OidcLoginSuccessHandler once it is
+      // matched to an account.
       return;
     }
     String key = AccountStore.normalise(event.getAuthentication().getName());
@@ -31,6 +34,12 @@ class SecurityEvents {
 
   @EventListener
   void failed(AbstractAuthenticationFailureEvent event) {
+    if (!(event.getAuthentication() instanceof UsernamePasswordAuthenticationToken)) {
+      // A failed OIDC exchange: there is no OrgCoach account to count it against.
+      audit.recordAs(
+          "anonymous", AuditType.LOGIN_FAILED, null, "single sign-on: " + event.getException().getClass().getSimpleName());
+      return;
+    }
     String key = AccountStore.normalise(event.getAuthentication().getName());
     if (event instanceof AuthenticationFailureLockedEvent) {
       audit.recordAs(key, AuditType.LOGIN_THROTTLED, null, "login refused while locked");
