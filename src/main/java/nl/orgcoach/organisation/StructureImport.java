@@ -2,6 +2,7 @@ package nl.orgcoach.organisation;
 
 import java.io.InputStream;
 import nl.orgcoach.access.ClientScope;
+import nl.orgcoach.organisation.importing.ImportEngine;
 import org.springframework.stereotype.Service;
 
 /**
@@ -13,8 +14,14 @@ import org.springframework.stereotype.Service;
 @Service
 public class StructureImport {
 
+  private final ImportEngine engine;
+
+  StructureImport(ImportEngine engine) {
+    this.engine = engine;
+  }
+
   /** Runs the import synchronously. */
   public ImportResult importCsv(ClientScope scope, ImportKind kind, InputStream csv, String fileName) {
-    throw new UnsupportedOperationException("being built in the importing package");
+    return engine.run(scope, kind, csv, fileName);
   }
 }
