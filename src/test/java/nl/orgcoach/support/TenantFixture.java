@@ -15,7 +15,7 @@ import nl.orgcoach.access.UserAccount;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Two client organisations, A and B, each with two units, a person, a setting with that person as
+ * Two client organisations, A and B, each with two units, a person (in the top unit), a setting with that person as
  * member, an interdependency between its units and a finished import job; one user per role
  * whose home is A (the coach is assigned to A only), with an API token for A and a spare token, and
  * an employee of B. Everything of B carries {@link #marker()} in its names, so that a response
@@ -42,7 +42,7 @@ public final class TenantFixture {
     String tag = UUID.randomUUID().toString().substring(0, 8);
     this.marker = "Bravoleak" + tag;
     this.a = new Tenant(admin.createClient("Alfa " + tag), "Alfa" + tag);
-    this.b = new Tenant(admin.createClient("Bravo " + tag), marker);
+    this.b = new Tenant(admin.createClient(marker), marker);
     restore();
     for (Role role : Role.values()) {
       UUID id =
@@ -124,7 +124,7 @@ public final class TenantFixture {
             .param("id", person)
             .param("c", client.value())
             .param("last", label + " de Vries")
-            .param("unit", childUnit)
+            .param("unit", unit)
             .update();
       }
       if (missing("setting", setting)) {
