@@ -218,7 +218,7 @@ class People {
       UUID managerId,
       String managerName) {
 
-    String fullName() {
+    public String fullName() {
       return firstName + " " + lastName;
     }
   }
