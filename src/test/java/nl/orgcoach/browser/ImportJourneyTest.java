@@ -8,13 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import nl.orgcoach.access.ApiTokens;
 import nl.orgcoach.access.AccessAdministration;
 import nl.orgcoach.access.ClientId;
-import nl.orgcoach.access.Role;
 import nl.orgcoach.support.Browser;
 import nl.orgcoach.support.BrowserTest;
 import nl.orgcoach.support.CsvBuilder;
-import nl.orgcoach.support.TestClients;
+import nl.orgcoach.support.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -27,14 +27,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @BrowserTest
 class ImportJourneyTest {
 
-  @Autowired AccessAdministration admin;
+  @Autowired AccessAdministration administration;
+  @Autowired ApiTokens tokens;
   @Autowired JdbcClient jdbc;
   @TempDir Path files;
 
   @Test
   void adminImportsUnitsAndPeopleAndSeesTheOrgChart(Browser browser) throws IOException {
-    ClientId client = TestClients.create(admin, "Zorggroep Import");
-    browser.login(JourneyUsers.create(admin, Role.ADMIN, null), JourneyUsers.PASSWORD);
+    TestUsers users = new TestUsers(administration, tokens);
+    ClientId client = users.client("Zorggroep Import");
+    browser.login(users.admin().email(), TestUsers.PASSWORD);
 
     importFile(browser, client, "UNITS", write("units.csv", CareGroupCsv.units()));
     assertThat(browser.byTestId("import-result").getText()).contains("7");
@@ -62,8 +64,9 @@ class ImportJourneyTest {
 
   @Test
   void aBadFileIsRefusedWithItsLineNumbersAndNothingIsWritten(Browser browser) throws IOException {
-    ClientId client = TestClients.create(admin, "Zorggroep Import Fout");
-    browser.login(JourneyUsers.create(admin, Role.HR, client), JourneyUsers.PASSWORD);
+    TestUsers users = new TestUsers(administration, tokens);
+    ClientId client = users.client("Zorggroep Import Fout");
+    browser.login(users.hr(client).email(), TestUsers.PASSWORD);
     importFile(browser, client, "UNITS", write("units.csv", CareGroupCsv.units()));
     browser.byTestId("import-result");
 

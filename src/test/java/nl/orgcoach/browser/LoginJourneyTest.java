@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import nl.orgcoach.access.AccessAdministration;
-import nl.orgcoach.access.AccessAdministration.NewUser;
+import nl.orgcoach.access.ApiTokens;
 import nl.orgcoach.access.ClientId;
 import nl.orgcoach.access.Role;
 import nl.orgcoach.support.Browser;
 import nl.orgcoach.support.BrowserSettings;
 import nl.orgcoach.support.BrowserTest;
+import nl.orgcoach.support.TestUsers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -24,26 +24,20 @@ import org.springframework.beans.factory.annotation.Autowired;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LoginJourneyTest {
 
-  static final String PASSWORD = "browser-test-password";
+  static final String PASSWORD = TestUsers.PASSWORD;
 
-  @Autowired AccessAdministration admin;
+  @Autowired AccessAdministration administration;
+  @Autowired ApiTokens tokens;
 
   ClientId client;
   final Map<Role, String> emails = new java.util.EnumMap<>(Role.class);
 
   @BeforeAll
   void users() {
-    String tag = UUID.randomUUID().toString().substring(0, 8);
-    client = admin.createClient("Zorggroep Login " + tag);
+    TestUsers users = new TestUsers(administration, tokens);
+    client = users.client("Zorggroep Login");
     for (Role role : Role.values()) {
-      String email = role.name().toLowerCase() + "-" + tag + "@login.example";
-      UUID id =
-          admin.createUser(
-              new NewUser(email, "Test " + role.name(), PASSWORD, role, role.belongsToPractice() ? null : client, null));
-      if (role == Role.COACH) {
-        admin.assignCoach(id, client);
-      }
-      emails.put(role, email);
+      emails.put(role, users.create(role, client).email());
     }
   }
 

@@ -2,18 +2,17 @@ package nl.orgcoach.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import nl.orgcoach.access.AccessAdministration;
 import nl.orgcoach.access.ClientId;
 import nl.orgcoach.access.ClientScope;
-import nl.orgcoach.access.Role;
+import nl.orgcoach.access.ApiTokens;
 import nl.orgcoach.organisation.ImportKind;
 import nl.orgcoach.organisation.StructureImport;
 import nl.orgcoach.support.Browser;
 import nl.orgcoach.support.BrowserSettings;
 import nl.orgcoach.support.BrowserTest;
-import nl.orgcoach.support.TestClients;
+import nl.orgcoach.support.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -25,17 +24,19 @@ import org.springframework.beans.factory.annotation.Autowired;
 class PhoneOrgChartTest {
 
   @Autowired AccessAdministration admin;
+  @Autowired ApiTokens tokens;
   @Autowired StructureImport imports;
 
   @Test
   @BrowserSettings(lang = "nl", width = BrowserSettings.PHONE_WIDTH, height = BrowserSettings.PHONE_HEIGHT, mobile = true)
   void orgChartFitsAPhone(Browser browser) {
-    ClientId client = TestClients.create(admin, "Zorggroep Telefoon");
+    TestUsers users = new TestUsers(admin, tokens);
+    ClientId client = users.client("Zorggroep Telefoon");
     ClientScope scope = admin.systemScope(client, "test");
     imports.importCsv(scope, ImportKind.UNITS, CareGroupCsv.units().stream(), "units.csv");
     imports.importCsv(scope, ImportKind.PEOPLE, CareGroupCsv.people().stream(), "people.csv");
 
-    browser.login(JourneyUsers.create(admin, Role.MANAGER, client), JourneyUsers.PASSWORD);
+    browser.login(users.manager(client).email(), TestUsers.PASSWORD);
     browser.open("/c/" + client + "/org");
     WebElement top = browser.waitFor(By.cssSelector("[data-testid='org-tree'] > [data-testid='org-unit']"));
     top.findElement(By.cssSelector(":scope > details > summary")).click();

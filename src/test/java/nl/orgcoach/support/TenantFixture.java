@@ -44,20 +44,9 @@ public final class TenantFixture {
     this.a = new Tenant(admin.createClient("Alfa " + tag), "Alfa" + tag);
     this.b = new Tenant(admin.createClient(marker), marker);
     restore();
+    TestUsers testUsers = new TestUsers(admin, tokens);
     for (Role role : Role.values()) {
-      UUID id =
-          admin.createUser(
-              new NewUser(
-                  role.name().toLowerCase() + "-" + tag + "@alfa.example",
-                  "Alfa " + role.name(),
-                  "matrix-password-" + tag,
-                  role,
-                  role.belongsToPractice() ? null : a.client,
-                  null));
-      if (role == Role.COACH) {
-        admin.assignCoach(id, a.client);
-      }
-      UserAccount account = admin.user(id).withoutPassword();
+      UserAccount account = testUsers.create(role, a.client);
       users.put(role, account);
       apiTokens.put(role, tokens.create(account, a.client, "matrix", 1).secret());
       spareTokens.put(role, tokens.create(account, a.client, "spare", 1).id());
