@@ -12,8 +12,8 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Gives each Spring test context a database of its own: an in-memory H2 by default, or a fresh
  * database on the real PostgreSQL server when {@code -Dorgcoach.test.db=postgres} (set by the
- * {@code postgres-tests} Maven profile, which .ci/run switches on). PostgreSQL test databases are
- * dropped when the JVM exits.
+ * {@code postgres-tests} Maven profile, which .ci/run switches on). Leftover PostgreSQL test databases
+ * of earlier runs are dropped when the next run starts.
  */
 public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -25,13 +25,41 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
     return "postgres".equals(System.getProperty("orgcoach.test.db"));
   }
 
+  private static final java.util.concurrent.atomic.AtomicBoolean SWEPT = new java.util.concurrent.atomic.AtomicBoolean();
+
+  /**
+   * Drops test databases left by earlier runs. Databases still in use (another test JVM is running)
+   * refuse a plain DROP, so they are left alone. This runs at the start rather than at the end of a
+   * run: dropping at the end races with the Spring contexts' shutdown and stalls the JVM's exit.
+   */
+  static void sweepLeftovers() {
+    try (Connection c = DriverManager.getConnection(PG_ADMIN_URL, PG_USER, "");
+        var rs = c.createStatement().executeQuery("SELECT datname FROM pg_database WHERE datname LIKE 'oc\\_test\\_%'")) {
+      var names = new java.util.ArrayList<String>();
+      while (rs.next()) {
+        names.add(rs.getString(1));
+      }
+      for (String name : names) {
+        try {
+          c.createStatement().execute("DROP DATABASE IF EXISTS " + name);
+        } catch (SQLException inUse) {
+          // another run is using it
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("PostgreSQL at " + PG_ADMIN_URL + " is not usable: " + e.getMessage(), e);
+    }
+  }
+
   @Override
   public void initialize(ConfigurableApplicationContext context) {
     String name = "oc_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     Map<String, Object> props;
     if (postgres()) {
+      if (SWEPT.compareAndSet(false, true)) {
+        sweepLeftovers();
+      }
       execute("CREATE DATABASE " + name);
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")));
       props =
           Map.of(
               "spring.datasource.url", PG_ADMIN_URL.substring(0, PG_ADMIN_URL.lastIndexOf('/') + 1) + name,
