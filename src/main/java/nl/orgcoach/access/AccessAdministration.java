@@ -35,14 +35,21 @@ public class AccessAdministration {
   private final AuditLog audit;
   private final ClientGate gate;
   private final LoginThrottle throttle;
+  private final SessionTerminator sessions;
 
   AccessAdministration(
-      JdbcClient jdbc, PasswordEncoder encoder, AuditLog audit, ClientGate gate, LoginThrottle throttle) {
+      JdbcClient jdbc,
+      PasswordEncoder encoder,
+      AuditLog audit,
+      ClientGate gate,
+      LoginThrottle throttle,
+      SessionTerminator sessions) {
     this.jdbc = jdbc;
     this.encoder = encoder;
     this.audit = audit;
     this.gate = gate;
     this.throttle = throttle;
+    this.sessions = sessions;
   }
 
   public ClientId createClient(String name) {
@@ -205,6 +212,7 @@ public class AccessAdministration {
     if (role != Role.COACH) {
       jdbc.sql("DELETE FROM coach_assignment WHERE user_id = :u").param("u", userId).update();
     }
+    sessions.endSessionsOf(before.email());
     audit.record(AuditType.ROLE_CHANGED, client, before.email() + ": " + before.role() + " -> " + role);
   }
 
@@ -219,6 +227,7 @@ public class AccessAdministration {
           .param("now", OffsetDateTime.now(ZoneOffset.UTC))
           .param("u", userId)
           .update();
+      sessions.endSessionsOf(u.email());
     }
     audit.record(AuditType.USER_CHANGED, null, u.email() + (enabled ? " enabled" : " disabled"));
   }
@@ -229,6 +238,8 @@ public class AccessAdministration {
     String password = generatePassword();
     setPassword(u, password);
     throttle.clear(AccountStore.normalise(u.email()));
+    // Whoever is signed in with the old password is signed out.
+    sessions.endSessionsOf(u.email());
     audit.record(AuditType.PASSWORD_RESET, null, u.email());
     return password;
   }

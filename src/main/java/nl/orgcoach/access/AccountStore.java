@@ -28,9 +28,16 @@ class AccountStore implements UserDetailsService {
   @Override
   public UserAccount loadUserByUsername(String email) {
     String key = normalise(email);
-    return byEmail(key)
-        .map(u -> throttle.isLocked(key) ? withLock(u, true) : u)
-        .orElseThrow(() -> new UsernameNotFoundException("unknown"));
+    Optional<UserAccount> user = byEmail(key);
+    if (user.isEmpty()) {
+      // A locked unknown address answers "locked" too, so the answers do not tell which accounts
+      // exist: a stand-in that is refused by the lock check before any password is compared.
+      if (throttle.isLocked(key)) {
+        return new UserAccount(new UUID(0, 0), key, "", Role.EMPLOYEE, null, null, true, true, null);
+      }
+      throw new UsernameNotFoundException("unknown");
+    }
+    return throttle.isLocked(key) ? withLock(user.get(), true) : user.get();
   }
 
   Optional<UserAccount> byEmail(String email) {

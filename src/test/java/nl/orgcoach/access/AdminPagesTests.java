@@ -174,6 +174,8 @@ class AdminPagesTests {
   void adminChangesRoleAndDisablesAUser() throws Exception {
     ClientId client = users.client("Rollen BV");
     UserAccount employee = users.employee(client);
+    mvc.perform(login(employee.email(), TestUsers.PASSWORD)).andExpect(redirectedUrl("/"));
+    assertThat(sessionsOf(employee)).isEqualTo(1);
     mvc.perform(
             post("/admin/users/{id}/role", employee.id())
                 .param("role", "MANAGER")
@@ -183,6 +185,8 @@ class AdminPagesTests {
         .andExpect(redirectedUrl("/admin/users/" + employee.id()))
         .andExpect(flash().attributeExists("saved"));
     assertThat(administration.user(employee.id()).role()).isEqualTo(Role.MANAGER);
+    // The session holds the role of the login, so it ends: the user logs in again as a manager.
+    assertThat(sessionsOf(employee)).isZero();
 
     // A coach has no client: the rule in AccessAdministration answers on the page.
     mvc.perform(
@@ -195,6 +199,8 @@ class AdminPagesTests {
         .andExpect(content().string(org.hamcrest.Matchers.containsString("belong to the practice")));
     assertThat(administration.user(employee.id()).role()).isEqualTo(Role.MANAGER);
 
+    mvc.perform(login(employee.email(), TestUsers.PASSWORD)).andExpect(redirectedUrl("/"));
+    assertThat(sessionsOf(employee)).isEqualTo(1);
     mvc.perform(
             post("/admin/users/{id}/enabled", employee.id())
                 .param("enabled", "false")
@@ -202,6 +208,7 @@ class AdminPagesTests {
                 .with(csrf()))
         .andExpect(redirectedUrl("/admin/users/" + employee.id()));
     assertThat(administration.user(employee.id()).enabled()).isFalse();
+    assertThat(sessionsOf(employee)).isZero();
     mvc.perform(login(employee.email(), TestUsers.PASSWORD)).andExpect(redirectedUrl("/login?error=bad"));
   }
 
@@ -268,6 +275,13 @@ class AdminPagesTests {
 
   private List<AuditType> auditTypes() {
     return jdbc.sql("SELECT type FROM audit_event").query(String.class).list().stream().map(AuditType::valueOf).toList();
+  }
+
+  private int sessionsOf(UserAccount user) {
+    return jdbc.sql("SELECT count(*) FROM spring_session WHERE principal_name = :p")
+        .param("p", user.email())
+        .query(Integer.class)
+        .single();
   }
 
   private int userCount() {

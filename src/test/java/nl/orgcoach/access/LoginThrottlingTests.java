@@ -82,6 +82,9 @@ class LoginThrottlingTests {
                 .single())
         .isAfter(java.time.OffsetDateTime.now());
     assertThat(auditCount(nobody, AuditType.LOGIN_FAILED)).isEqualTo(5);
+    // Like a real account, a locked unknown address answers "locked": no way to tell them apart.
+    mvc.perform(login(nobody, "guess-6")).andExpect(redirectedUrl("/login?error=locked"));
+    assertThat(auditCount(nobody, AuditType.LOGIN_THROTTLED)).isEqualTo(1);
   }
 
   private int auditCount(String actor, AuditType type) {

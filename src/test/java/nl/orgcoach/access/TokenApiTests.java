@@ -190,6 +190,15 @@ class TokenApiTests {
     assertThat(context.getBean(ApiTokens.class).of(hr)).isEmpty();
   }
 
+  @Test
+  void theAccessApiIsDescribedInOpenApi() throws Exception {
+    mvc.perform(get("/v3/api-docs"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.paths['/api/v1/me'].get.tags[0]").value("Access"))
+        .andExpect(jsonPath("$.paths['/api/v1/clients'].get").exists())
+        .andExpect(jsonPath("$.paths['/api/v1/clients/{clientId}'].get").exists());
+  }
+
   private UUID tokenId(String secret) {
     return jdbc.sql("SELECT id FROM api_token WHERE token_hash = :h")
         .param("h", ApiTokens.hash(secret))
