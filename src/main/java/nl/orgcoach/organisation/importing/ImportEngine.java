@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -32,6 +33,7 @@ public class ImportEngine {
   private final TransactionTemplate tx;
   private final ApplicationEventPublisher events;
   private final AuditLog audit;
+  private volatile String lockClient;
 
   ImportEngine(
       JdbcTemplate jdbc, PlatformTransactionManager transactions, ApplicationEventPublisher events, AuditLog audit) {
@@ -56,7 +58,7 @@ public class ImportEngine {
       ImportResult result =
           tx.execute(
               status -> {
-                jdbc.queryForList("SELECT id FROM client WHERE id = ? FOR UPDATE", scope.id());
+                jdbc.queryForList(lockClient(), scope.id());
                 Db db = new Db(jdbc, scope.id(), progressAfterValidation(progress, file.rows().size()));
                 ImportResult r =
                     switch (kind) {
@@ -90,6 +92,20 @@ public class ImportEngine {
       audit.recordAs(scope.actor(), AuditType.IMPORT_FAILED, scope.clientId(), what + ": conflict");
       throw Problems.fileProblem(null, null, "import.conflict");
     }
+  }
+
+  /**
+   * Locks the client's row for the length of the import. On PostgreSQL "no key update", so that
+   * inserts elsewhere that refer to the client (audit entries, import jobs) are not held up by it.
+   */
+  private String lockClient() {
+    if (lockClient == null) {
+      String product = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
+      lockClient =
+          "SELECT id FROM client WHERE id = ? "
+              + ("PostgreSQL".equalsIgnoreCase(product) ? "FOR NO KEY UPDATE" : "FOR UPDATE");
+    }
+    return lockClient;
   }
 
   /** Switches the job to the writing phase when the first row is written. */

@@ -25,6 +25,7 @@ import org.assertj.core.api.ListAssert;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -32,6 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * client already has a small structure, so "nothing written" also means "nothing changed".
  */
 @IntegrationTest
+@AutoConfigureMockMvc
 class ImportBadFilesTest {
 
   @Autowired StructureImport imports;

@@ -18,9 +18,11 @@ import nl.orgcoach.support.TestClients;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @IntegrationTest
+@AutoConfigureMockMvc
 class ImportGoodFilesTest {
 
   @Autowired StructureImport imports;
