@@ -141,7 +141,7 @@ class DemoData implements ApplicationRunner {
   }
 
   /** What to say about the password: {@code used} is the password just set, or null on a later start. */
-  private String passwordLine(String used) {
+  String passwordLine(String used) {
     if (used != null) {
       return used + (used.equals(properties.password()) ? "  (from ORGCOACH_DEMO_PASSWORD)" : "  (generated: shown only now)");
     }
@@ -151,7 +151,7 @@ class DemoData implements ApplicationRunner {
     return "not shown: it was generated at the first start (an admin can reset it)";
   }
 
-  private String box(List<Login> logins, String passwordLine) {
+  String box(List<Login> logins, String passwordLine) {
     String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
     List<String> lines = new ArrayList<>();
     lines.add("OrgCoach demo is ready at http://localhost:" + port);
