@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Two client organisations, A and B, each with two units, a person (in the top unit), a setting with that person as
- * member, an interdependency between its units and a finished import job; one user per role
+ * member, an interdependency between its units and a queued import job; one user per role
  * whose home is A (the coach is assigned to A only), with an API token for A and a spare token, and
  * an employee of B. Everything of B carries {@link #marker()} in its names, so that a response
  * leaking B's data can be recognised. Rows go in by SQL so that the fixture does not depend on the
@@ -152,7 +152,7 @@ public final class TenantFixture {
                 """
                 INSERT INTO import_job (id, client_id, kind, file_name, status, phase, rows_total, rows_done,
                                         created_by, created_at, finished_at)
-                VALUES (:id, :c, 'UNITS', :f, 'DONE', NULL, 2, 2, 'fixture', :now, :now)
+                VALUES (:id, :c, 'UNITS', :f, 'QUEUED', 'QUEUED', 0, 0, 'fixture', :now, NULL)
                 """)
             .param("id", job)
             .param("c", client.value())
