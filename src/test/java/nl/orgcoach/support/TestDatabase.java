@@ -28,8 +28,8 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
   private static final java.util.concurrent.atomic.AtomicBoolean SWEPT = new java.util.concurrent.atomic.AtomicBoolean();
 
   /**
-   * Drops test databases left by earlier runs. Databases still in use (another test JVM is running)
-   * refuse a plain DROP, so they are left alone. This runs at the start rather than at the end of a
+   * Drops test databases left by earlier runs: older than two hours and not in use (a plain DROP
+   * refuses a database with connections), so another test JVM running beside this one keeps its own. This runs at the start rather than at the end of a
    * run: dropping at the end races with the Spring contexts' shutdown and stalls the JVM's exit.
    */
   static void sweepLeftovers() {
@@ -39,7 +39,12 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
       while (rs.next()) {
         names.add(rs.getString(1));
       }
+      long cutoff = System.currentTimeMillis() / 1000 - 2 * 3600;
       for (String name : names) {
+        String[] parts = name.split("_");
+        if (parts.length != 4 || !parts[2].matches("\\d+") || Long.parseLong(parts[2]) > cutoff) {
+          continue;
+        }
         try {
           c.createStatement().execute("DROP DATABASE IF EXISTS " + name);
         } catch (SQLException inUse) {
@@ -53,7 +58,9 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 
   @Override
   public void initialize(ConfigurableApplicationContext context) {
-    String name = "oc_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    // The creation time in the name lets a later run tell a stale database from one being set up.
+    String name =
+        "oc_test_" + (System.currentTimeMillis() / 1000) + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
     Map<String, Object> props;
     if (postgres()) {
       if (SWEPT.compareAndSet(false, true)) {
