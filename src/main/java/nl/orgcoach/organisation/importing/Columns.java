@@ -88,11 +88,20 @@ final class Columns {
     return of(kind).stream().anyMatch(c -> c.name().equals(name)) ? name : n;
   }
 
+  /** Looked up for every cell of a file, so kept in a map rather than searched. */
+  private static final Map<ImportKind, Map<String, Column>> BY_NAME =
+      COLUMNS.entrySet().stream()
+          .collect(
+              java.util.stream.Collectors.toUnmodifiableMap(
+                  Map.Entry::getKey,
+                  e -> e.getValue().stream().collect(java.util.stream.Collectors.toUnmodifiableMap(Column::name, c -> c))));
+
   static Column column(ImportKind kind, String name) {
-    return of(kind).stream()
-        .filter(c -> c.name().equals(name))
-        .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException(name));
+    Column c = BY_NAME.get(kind).get(name);
+    if (c == null) {
+      throw new IllegalArgumentException(name);
+    }
+    return c;
   }
 
   /** An example file per kind, offered as a download on the import page. */

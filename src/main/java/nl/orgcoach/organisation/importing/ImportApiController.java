@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import nl.orgcoach.access.ClientScope;
+import nl.orgcoach.organisation.ImportKind;
 import nl.orgcoach.organisation.ImportResult;
 import nl.orgcoach.platform.UserError;
 import org.springframework.http.MediaType;
@@ -17,7 +18,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -36,46 +37,53 @@ class ImportApiController {
     this.engine = engine;
   }
 
-  @Operation(
-      summary = "Import a CSV file (multipart upload)",
-      description =
-          "All-or-nothing: either every row is valid and written, or nothing is written and the 422"
-              + " problem details list every bad row in `errors` [{line, field, code, message}].")
-  @ApiResponse(responseCode = "200", description = "Imported")
-  @ApiResponse(
-      responseCode = "422",
-      description = "The file was refused; nothing was written",
-      content = @Content(mediaType = "application/problem+json"))
-  @PostMapping(path = "/{kind}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  public ImportResult upload(
-      @Parameter(hidden = true) ClientScope scope,
-      @Parameter(description = KIND_DOC) @PathVariable String kind,
-      @RequestPart("file") MultipartFile file)
-      throws IOException {
-    try (InputStream in = file.getInputStream()) {
-      return engine.run(scope, ImportPagesController.kind(kind), in, file.getOriginalFilename());
-    }
-  }
+  /** For the OpenAPI description of the multipart form. */
+  record Upload(@Schema(type = "string", format = "binary", description = "the CSV file") String file) {}
 
   @Operation(
-      summary = "Import a CSV file (raw text/csv body)",
-      description = "The same as the multipart upload, for `curl --data-binary @people.csv -H 'Content-Type: text/csv'`.")
+      summary = "Import a CSV file",
+      description =
+          "Send the file as a multipart form field `file`, or as the raw request body with"
+              + " `Content-Type: text/csv`. All-or-nothing: either every row is valid and written, or"
+              + " nothing is written and the 422 problem details list every bad row in `errors`"
+              + " [{line, field, code, message}]. The format is described in docs/import-format.md.",
+      requestBody =
+          @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              required = true,
+              content = {
+                @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = Upload.class)),
+                @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary"))
+              }))
   @ApiResponse(responseCode = "200", description = "Imported")
   @ApiResponse(
       responseCode = "422",
       description = "The file was refused; nothing was written",
       content = @Content(mediaType = "application/problem+json"))
-  @PostMapping(path = "/{kind}", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
-  public ImportResult raw(
+  @PostMapping(
+      path = "/{kind}",
+      consumes = {
+        MediaType.MULTIPART_FORM_DATA_VALUE,
+        "text/csv",
+        MediaType.TEXT_PLAIN_VALUE,
+        MediaType.APPLICATION_OCTET_STREAM_VALUE
+      })
+  public ImportResult importCsv(
       @Parameter(hidden = true) ClientScope scope,
       @Parameter(description = KIND_DOC) @PathVariable String kind,
-      @io.swagger.v3.oas.annotations.parameters.RequestBody(
-              content = @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")))
-          HttpServletRequest request)
+      @Parameter(hidden = true) @RequestParam(name = "file", required = false) MultipartFile file,
+      @Parameter(hidden = true) HttpServletRequest request)
       throws IOException {
-    if (request.getContentLengthLong() == 0) {
+    ImportKind k = ImportPagesController.kind(kind);
+    if (file != null) {
+      try (InputStream in = file.getInputStream()) {
+        return engine.run(scope, k, in, file.getOriginalFilename());
+      }
+    }
+    if (request.getContentType() != null && request.getContentType().startsWith(MediaType.MULTIPART_FORM_DATA_VALUE)) {
       throw new UserError("import.file.missing");
     }
-    return engine.run(scope, ImportPagesController.kind(kind), request.getInputStream(), null);
+    try (InputStream in = request.getInputStream()) {
+      return engine.run(scope, k, in, null);
+    }
   }
 }

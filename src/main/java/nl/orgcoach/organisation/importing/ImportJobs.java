@@ -40,6 +40,7 @@ class ImportJobs implements DisposableBean {
   private static final Logger log = LoggerFactory.getLogger(ImportJobs.class);
   static final int QUEUE = 4;
   private static final int OUTCOME_MAX = 100_000;
+  private static final java.time.Duration ABANDONED = java.time.Duration.ofHours(2);
 
   enum Status {
     QUEUED,
@@ -180,16 +181,35 @@ class ImportJobs implements DisposableBean {
   private Job map(java.sql.ResultSet rs) throws java.sql.SQLException {
     String outcome = rs.getString("outcome");
     String phase = rs.getString("phase");
+    Status status = Status.valueOf(rs.getString("status"));
+    OffsetDateTime created = rs.getObject("created_at", OffsetDateTime.class);
+    if ((status == Status.QUEUED || status == Status.RUNNING)
+        && created.isBefore(OffsetDateTime.now(ZoneOffset.UTC).minus(ABANDONED))) {
+      // Its node stopped while it ran or waited (imports take seconds, not hours); its transaction
+      // was rolled back with it, so nothing was written.
+      return new Job(
+          rs.getObject("id", UUID.class),
+          ImportKind.valueOf(rs.getString("kind")),
+          rs.getString("file_name"),
+          Status.FAILED,
+          Progress.Phase.DONE,
+          rs.getInt("rows_total"),
+          rs.getInt("rows_done"),
+          rs.getString("created_by"),
+          created,
+          null,
+          new Outcome(null, "import.interrupted", List.of(), List.of()));
+    }
     return new Job(
         rs.getObject("id", UUID.class),
         ImportKind.valueOf(rs.getString("kind")),
         rs.getString("file_name"),
-        Status.valueOf(rs.getString("status")),
+        status,
         phase == null ? null : Progress.Phase.valueOf(phase),
         rs.getInt("rows_total"),
         rs.getInt("rows_done"),
         rs.getString("created_by"),
-        rs.getObject("created_at", OffsetDateTime.class),
+        created,
         rs.getObject("finished_at", OffsetDateTime.class),
         outcome == null ? null : json.readValue(outcome, Outcome.class));
   }

@@ -42,7 +42,7 @@ class ImportApiTest {
   @BeforeEach
   void hrWithToken() {
     client = TestClients.create(admin, "Api");
-    UserAccount hr = TestUsers.create(admin, Role.HR, client);
+    UserAccount hr = new TestUsers(admin, tokens).create(Role.HR, client);
     bearer = "Bearer " + tokens.create(hr, client, "import test", 1).secret();
   }
 
@@ -120,7 +120,7 @@ class ImportApiTest {
 
   @Test
   void onlyAdminAndHrMayImportAndTokensStayInTheirClient() throws Exception {
-    UserAccount employee = TestUsers.create(admin, Role.EMPLOYEE, client);
+    UserAccount employee = new TestUsers(admin, tokens).create(Role.EMPLOYEE, client);
     String employeeBearer = "Bearer " + tokens.create(employee, client, "employee", 1).secret();
     byte[] csv = CsvBuilder.units().row("U1", "Top", "", "").bytes();
     mvc.perform(post("/api/v1/clients/{c}/imports/units", client).header("Authorization", employeeBearer).contentType("text/csv").content(csv))
@@ -134,5 +134,16 @@ class ImportApiTest {
         .andExpect(status().isNotFound());
     assertThat(StructureCounts.of(jdbc, client.value())).containsEntry("unit", 0);
     assertThat(StructureCounts.of(jdbc, other.value())).containsEntry("unit", 0);
+  }
+
+  @Test
+  void isDescribedInTheOpenApiDocument() throws Exception {
+    String doc =
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/v3/api-docs"))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(doc).contains("/api/v1/clients/{clientId}/imports/{kind}", "\"Import\"", "text/csv", "multipart/form-data");
   }
 }

@@ -35,6 +35,7 @@ class ImportWebTest {
 
   @Autowired MockMvc mvc;
   @Autowired AccessAdministration admin;
+  @Autowired nl.orgcoach.access.ApiTokens tokens;
   @Autowired StructureImport imports;
   @Autowired JdbcClient jdbc;
 
@@ -44,7 +45,7 @@ class ImportWebTest {
   @BeforeEach
   void clientWithHr() {
     client = TestClients.create(admin, "Web");
-    hr = TestUsers.create(admin, Role.HR, client);
+    hr = new TestUsers(admin, tokens).create(Role.HR, client);
   }
 
   String page(String url) throws Exception {
@@ -140,7 +141,7 @@ class ImportWebTest {
 
   @Test
   void onlyAdminAndHrMayImport() throws Exception {
-    UserAccount employee = TestUsers.create(admin, Role.EMPLOYEE, client);
+    UserAccount employee = new TestUsers(admin, tokens).create(Role.EMPLOYEE, client);
     mvc.perform(get("/c/{c}/import", client).with(user(employee))).andExpect(status().isForbidden());
     mvc.perform(
             multipart("/c/{c}/import", client)
@@ -149,9 +150,9 @@ class ImportWebTest {
                 .with(user(employee))
                 .with(csrf()))
         .andExpect(status().isForbidden());
-    UserAccount otherHr = TestUsers.create(admin, Role.HR, TestClients.create(admin, "Other"));
+    UserAccount otherHr = new TestUsers(admin, tokens).create(Role.HR, TestClients.create(admin, "Other"));
     mvc.perform(get("/c/{c}/import", client).with(user(otherHr))).andExpect(status().isNotFound());
-    UserAccount adminUser = TestUsers.create(admin, Role.ADMIN, null);
+    UserAccount adminUser = new TestUsers(admin, tokens).admin();
     mvc.perform(get("/c/{c}/import", client).with(user(adminUser))).andExpect(status().isOk());
     assertThat(StructureCounts.of(jdbc, client.value())).containsEntry("unit", 0);
   }
