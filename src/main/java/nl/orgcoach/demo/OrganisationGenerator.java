@@ -39,6 +39,9 @@ public final class OrganisationGenerator {
   public static final List<String> INTERDEPENDENCY_HEADER =
       List.of("from_unit_id", "to_unit_id", "description", "strength");
 
+  private static final List<String> QUARTERS =
+      List.of("Noord", "Zuid", "Oost", "West", "Centrum", "Noordoost", "Zuidwest", "Noordwest", "Zuidoost");
+
   private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
 
   private final OrganisationSpec spec;
@@ -201,7 +204,7 @@ public final class OrganisationGenerator {
           function[u] = support && l >= 1 ? supportCounter[l + 1]++ % cat.functions().size() : -1;
           place[u] =
               place[p] != null || l == 0 || support ? place[p] : placeOrder.get(placeCounter++ % placeOrder.size());
-          unitName[u] = uniqueName(usedNames, baseName(u, kinds.get(l + 1), place[u], r, primaryCounter), place[u]);
+          unitName[u] = uniqueName(usedNames, baseName(u, c, kinds.get(l + 1), place[u], primaryCounter), place[u]);
         }
       }
       levelStart += count;
@@ -211,9 +214,40 @@ public final class OrganisationGenerator {
         children[u] = new int[0];
       }
     }
+    nameSupportDepartments(usedNames);
   }
 
-  private String baseName(int u, String kind, String place, SplittableRandom r, int[] primaryCounter) {
+  /**
+   * A support department is named after the teams it holds ("Dienst Planning en HR"), which are only
+   * known once the tree is complete; its head then heads the first of them.
+   */
+  private void nameSupportDepartments(Map<String, Integer> usedNames) {
+    for (int u = 0; u < units; u++) {
+      String kind = kinds.get(level[u]);
+      boolean department = kind.equals("afdeling") || kind.equals("sector") || kind.equals("domein");
+      if (function[u] < 0 || children[u].length == 0 || !department || level[u] < 2) {
+        continue;
+      }
+      List<Integer> functions = new ArrayList<>();
+      for (int c : children[u]) {
+        int leaf = c;
+        while (children[leaf] != null && children[leaf].length > 0) {
+          leaf = children[leaf][0];
+        }
+        if (!functions.contains(function[leaf]) && functions.size() < 2) {
+          functions.add(function[leaf]);
+        }
+      }
+      function[u] = functions.get(0);
+      String name = "Dienst " + cat.functions().get(functions.get(0)).shortLabel();
+      if (functions.size() > 1) {
+        name += " en " + cat.functions().get(functions.get(1)).shortLabel();
+      }
+      unitName[u] = uniqueName(usedNames, name, null);
+    }
+  }
+
+  private String baseName(int u, int index, String kind, String place, int[] primaryCounter) {
     boolean support = branch[u] == cat.branches().size();
     SectorCatalogue.Branch b = support ? cat.support() : cat.branches().get(branch[u]);
     String fn = function[u] >= 0 ? cat.functions().get(function[u]).label() : null;
@@ -230,7 +264,7 @@ public final class OrganisationGenerator {
       }
       case "regio" -> "Regio " + (place == null ? fn : place);
       case "afdeling", "sector", "domein" -> support ? "Dienst " + fn : b.departmentPrefix() + " " + place;
-      default -> capitalise(kind) + " " + (support ? fn : place) + " " + (char) ('A' + r.nextInt(6));
+      default -> capitalise(kind) + " " + (support ? fn : place) + "-" + QUARTERS.get(index % QUARTERS.size());
     };
   }
 

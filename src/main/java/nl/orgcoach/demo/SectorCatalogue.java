@@ -27,7 +27,14 @@ record SectorCatalogue(
   record Branch(String label, String departmentPrefix, List<String> teams, List<String> titles, int[] weights) {}
 
   /** A support function (HR, ICT, …): a team name, its titles, what other units need from it. */
-  record Function(String label, List<String> titles, List<String> needs) {}
+  record Function(String label, List<String> titles, List<String> needs) {
+
+    /** The label without its second half ("Planning en Roostering" → "Planning"), for combined names. */
+    String shortLabel() {
+      int and = label.indexOf(" en ");
+      return and < 0 ? label : label.substring(0, and);
+    }
+  }
 
   /** The kinds of the levels for an organisation of {@code levels} levels, top first. */
   List<String> levelKinds(int levels) {

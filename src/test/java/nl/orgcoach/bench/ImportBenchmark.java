@@ -106,6 +106,8 @@ class ImportBenchmark {
 
     String load = loadAverage(loadBefore) + " before, " + loadAverage(null) + " after";
     String report = report(spec, files, generateMs, pg, h2, copy, load);
+    // The H2 database alone is half a gigabyte: leave nothing behind in the temp directory.
+    org.springframework.util.FileSystemUtils.deleteRecursively(dir);
     System.out.println(report);
     Path out = Path.of(System.getProperty("orgcoach.build.dir", "target"), "benchmarks", "import.md");
     Files.createDirectories(out.getParent());
@@ -115,6 +117,7 @@ class ImportBenchmark {
 
   /** Starts OrgCoach on a fresh database, imports the four files, times the org chart, stops. */
   Run run(String database, OrganisationSpec spec, Map<ImportKind, Path> files, String url, String user) throws Exception {
+    Path dataDir = files.get(ImportKind.UNITS).getParent().resolve("data-" + database.replaceAll("\\W", ""));
     ConfigurableApplicationContext app =
         // Command-line arguments: they outrank application.yml (default properties would not).
         new SpringApplicationBuilder(OrgCoachApplication.class)
@@ -126,7 +129,7 @@ class ImportBenchmark {
                 "--orgcoach.demo.enabled=false",
                 "--orgcoach.admin.email=" + ADMIN,
                 "--orgcoach.admin.password=" + PASSWORD,
-                "--orgcoach.data-dir=" + Files.createTempDirectory("orgcoach-bench-data"),
+                "--orgcoach.data-dir=" + dataDir,
                 "--logging.level.root=warn",
                 "--logging.level.nl.orgcoach=info");
     try {
