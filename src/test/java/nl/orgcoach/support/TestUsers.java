@@ -67,6 +67,19 @@ public final class TestUsers {
     return account(id);
   }
 
+  /**
+   * A user of this role, as {@link #create(Role, ClientId...)} makes it but without assigning a
+   * coach (the import tests' form, kept when both helpers were merged).
+   */
+  public static UserAccount create(AccessAdministration admin, Role role, ClientId client) {
+    String email = role.name().toLowerCase() + "-" + unique() + "@test.orgcoach.nl";
+    UUID id =
+        admin.createUser(
+            new AccessAdministration.NewUser(
+                email, role.name() + " user", PASSWORD, role, role.belongsToPractice() ? null : client, null));
+    return admin.user(id).withoutPassword();
+  }
+
   public UserAccount admin() {
     return create(Role.ADMIN);
   }

@@ -1,0 +1,454 @@
+package nl.orgcoach.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nl.orgcoach.access.AccessAdministration;
+import nl.orgcoach.access.ApiTokens;
+import nl.orgcoach.access.Role;
+import nl.orgcoach.access.UserAccount;
+import nl.orgcoach.support.IntegrationTest;
+import nl.orgcoach.support.TenantFixture;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Tenant isolation, exhaustively: every endpoint of the running application (UI and API, taken
+ * from its {@link RequestMappingHandlerMapping}, so a new endpoint cannot escape) × every role ×
+ * own client, foreign client, and own client with another client's object ids. The expected
+ * outcome comes from {@link #POLICY}; an endpoint missing from it fails the test, so whoever adds
+ * an endpoint has to decide here who may use it.
+ *
+ * <p>Allowed: not 401/403/404 and no server error (a write with an empty body may answer 4xx for
+ * bad input). Not allowed: 403 or 404. Foreign or mixed: 404 (or 403) and nothing of B's data in
+ * the body. The admin is practice-wide: B is not foreign to them, a client that does not exist is.
+ */
+@IntegrationTest
+@AutoConfigureMockMvc
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TenantIsolationMatrixTest {
+
+  // ---------------------------------------------------------------------------------------------
+  // The policy: who may use which endpoint. Keep it in step with the controllers.
+
+  static final Set<Role> ALL = EnumSet.allOf(Role.class);
+  static final Set<Role> STRUCTURE_WRITERS = EnumSet.of(Role.ADMIN, Role.COACH, Role.HR);
+  static final Set<Role> IMPORTERS = EnumSet.of(Role.ADMIN, Role.HR);
+
+  enum Access {
+    /** Anyone, signed in or not. */
+    PUBLIC,
+    /**
+     * The error page: anyone; requested directly (without an error) it says "unexpected error" with
+     * status 500, which is fine as long as it is not refused and shows nothing of another client.
+     */
+    ERROR_PAGE,
+    /** Every signed-in user; no client in the path. */
+    USER,
+    /** Practice admins only ({@code /admin/**}). */
+    ADMIN,
+    /** Users who may enter the {@code {clientId}} in the path, restricted to some roles. */
+    CLIENT
+  }
+
+  record Policy(Access access, Set<Role> roles) {}
+
+  static final Map<String, Policy> POLICY = new TreeMap<>();
+
+  static void pub(String... keys) {
+    for (String k : keys) POLICY.put(k, new Policy(Access.PUBLIC, ALL));
+  }
+
+  static void user(String... keys) {
+    for (String k : keys) POLICY.put(k, new Policy(Access.USER, ALL));
+  }
+
+  static void admin(String... keys) {
+    for (String k : keys) POLICY.put(k, new Policy(Access.ADMIN, EnumSet.of(Role.ADMIN)));
+  }
+
+  static void client(Set<Role> roles, String... keys) {
+    for (String k : keys) POLICY.put(k, new Policy(Access.CLIENT, roles));
+  }
+
+  static {
+    // platform and access
+    pub("GET /login");
+    POLICY.put("GET /error", new Policy(Access.ERROR_PAGE, ALL));
+    pub("GET /v3/api-docs", "GET /v3/api-docs.yaml", "GET /v3/api-docs/swagger-config", "GET /swagger-ui.html");
+    user("GET /", "GET /account", "POST /account", "POST /account/password", "GET /account/tokens",
+        "POST /account/tokens", "POST /account/tokens/{id}/revoke");
+    // who am I, which clients may I enter: answered for the token's user (a token names one client)
+    user("GET /api/v1/me", "GET /api/v1/clients");
+    client(ALL, "GET /api/v1/clients/{clientId}");
+
+    // the client system in the UI: every role of the client reads, admin/coach/HR write
+    client(ALL,
+        "GET /c/{clientId}", "GET /c/{clientId}/org", "GET /c/{clientId}/org/units/{unitId}/children",
+        "GET /c/{clientId}/units/{unitId}",
+        "GET /c/{clientId}/people", "GET /c/{clientId}/people/{personId}",
+        "GET /c/{clientId}/settings", "GET /c/{clientId}/settings/{settingId}",
+        "GET /c/{clientId}/interdependencies", "GET /c/{clientId}/interdependencies/graph");
+    client(STRUCTURE_WRITERS,
+        "GET /c/{clientId}/units/{unitId}/edit", "POST /c/{clientId}/units/{unitId}/edit",
+        "GET /c/{clientId}/units/new", "POST /c/{clientId}/units/new",
+        "GET /c/{clientId}/people/{personId}/edit", "POST /c/{clientId}/people/{personId}/edit",
+        "GET /c/{clientId}/people/new", "POST /c/{clientId}/people/new",
+        "GET /c/{clientId}/settings/{settingId}/edit", "POST /c/{clientId}/settings/{settingId}/edit",
+        "GET /c/{clientId}/settings/new", "POST /c/{clientId}/settings/new",
+        "POST /c/{clientId}/interdependencies",
+        "POST /c/{clientId}/interdependencies/{interdependencyId}/delete");
+
+    // the client system in the API
+    client(ALL,
+        "GET /api/v1/clients/{clientId}/units", "GET /api/v1/clients/{clientId}/units/{unitId}",
+        "GET /api/v1/clients/{clientId}/people", "GET /api/v1/clients/{clientId}/people/{personId}",
+        "GET /api/v1/clients/{clientId}/settings", "GET /api/v1/clients/{clientId}/settings/{settingId}",
+        "GET /api/v1/clients/{clientId}/interdependencies",
+        "GET /api/v1/clients/{clientId}/interdependencies/{interdependencyId}");
+    client(STRUCTURE_WRITERS,
+        "POST /api/v1/clients/{clientId}/units", "PUT /api/v1/clients/{clientId}/units/{unitId}",
+        "POST /api/v1/clients/{clientId}/people", "PUT /api/v1/clients/{clientId}/people/{personId}",
+        "POST /api/v1/clients/{clientId}/settings", "PUT /api/v1/clients/{clientId}/settings/{settingId}",
+        "POST /api/v1/clients/{clientId}/interdependencies",
+        "PUT /api/v1/clients/{clientId}/interdependencies/{interdependencyId}",
+        "DELETE /api/v1/clients/{clientId}/interdependencies/{interdependencyId}");
+
+    // import
+    client(IMPORTERS,
+        "GET /c/{clientId}/import", "POST /c/{clientId}/import", "GET /c/{clientId}/import/jobs/{jobId}",
+        "GET /c/{clientId}/import/template/{kind}", "POST /api/v1/clients/{clientId}/imports/{kind}");
+
+    // practice administration
+    admin("GET /admin", "GET /admin/clients", "POST /admin/clients", "GET /admin/users", "POST /admin/users",
+        "GET /admin/users/{id}", "POST /admin/users/{id}/role", "POST /admin/users/{id}/enabled",
+        "POST /admin/users/{id}/reset", "POST /admin/users/{id}/assignments",
+        "POST /admin/users/{id}/assignments/{clientId}/delete", "GET /admin/audit");
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private static final Pattern VARIABLE = Pattern.compile("\\{([^}:]+)(?::[^}]*)?}");
+  /** Variables that name a row of a tenant (as opposed to the tenant itself or a constant). */
+  private static final Set<String> TENANT_OBJECTS = Set.of("unitId", "personId", "settingId", "interdependencyId", "jobId");
+
+  @Autowired MockMvc mvc;
+  @Autowired JdbcClient jdbc;
+  @Autowired AccessAdministration administration;
+  @Autowired ApiTokens tokens;
+
+  @Autowired
+  @Qualifier("requestMappingHandlerMapping")
+  RequestMappingHandlerMapping mappings;
+
+  TenantFixture fx;
+  final List<String> problems = new ArrayList<>();
+  int requests;
+  boolean dirty;
+  final Map<String, List<MediaType>> consumes = new LinkedHashMap<>();
+
+  @BeforeAll
+  void fixture() {
+    fx = new TenantFixture(jdbc, administration, tokens);
+  }
+
+  /** "METHOD pattern" of every handler method of the running application. */
+  Set<String> endpoints() {
+    Set<String> keys = new TreeSet<>();
+    consumes.clear();
+    for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+      Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+      // A mapping without methods answers every method; GET stands for it.
+      Set<RequestMethod> used = methods.isEmpty() ? EnumSet.of(RequestMethod.GET) : methods;
+      for (String pattern : info.getPatternValues()) {
+        for (RequestMethod m : used) {
+          keys.add(m.name() + " " + pattern);
+          // The body a request needs to reach the handler at all (and so its authorisation check).
+          consumes.computeIfAbsent(m.name() + " " + pattern, k -> new ArrayList<>())
+              .addAll(info.getConsumesCondition().getConsumableMediaTypes());
+        }
+      }
+    }
+    return keys;
+  }
+
+  @Test
+  void everyEndpointHasAPolicy() {
+    Set<String> missing = new TreeSet<>(endpoints());
+    missing.removeAll(POLICY.keySet());
+    assertThat(missing)
+        .as("endpoints without an entry in TenantIsolationMatrixTest.POLICY: decide who may use them")
+        .isEmpty();
+    for (String key : endpoints()) {
+      String pattern = key.substring(key.indexOf(' ') + 1);
+      if (pattern.contains("{clientId}") && POLICY.get(key).access() != Access.ADMIN) {
+        assertThat(POLICY.get(key).access()).as(key).isEqualTo(Access.CLIENT);
+      }
+      if (POLICY.get(key).access() == Access.CLIENT) {
+        assertThat(pattern).as("%s is a client endpoint without {clientId}", key).contains("{clientId}");
+      }
+    }
+  }
+
+  @Test
+  void everyEndpointAnswersEveryRoleAsThePolicySays() throws Exception {
+    Set<String> endpoints = endpoints();
+    System.out.println("Endpoints checked by the matrix: " + endpoints);
+    for (String key : endpoints) {
+      Policy policy = POLICY.get(key);
+      if (policy == null) {
+        continue; // reported by everyEndpointHasAPolicy
+      }
+      HttpMethod method = HttpMethod.valueOf(key.substring(0, key.indexOf(' ')));
+      String pattern = key.substring(key.indexOf(' ') + 1);
+      check(key, method, pattern, policy);
+    }
+    assertThat(requests).as("requests made").isGreaterThan(endpoints.size());
+    assertThat(problems)
+        .as("policy violations in %d requests:%n  %s", requests, String.join(System.lineSeparator() + "  ", problems))
+        .isEmpty();
+  }
+
+  private void check(String key, HttpMethod method, String pattern, Policy policy) throws Exception {
+    Set<String> variables = variablesOf(pattern);
+    boolean hasObjects = variables.stream().anyMatch(TENANT_OBJECTS::contains);
+
+    if (policy.access() != Access.PUBLIC && policy.access() != Access.ERROR_PAGE) {
+      MockHttpServletResponse anonymous = perform(method, pattern, own(null), null);
+      int s = anonymous.getStatus();
+      boolean sentToLogin = s == 302 && String.valueOf(anonymous.getRedirectedUrl()).contains("/login");
+      if (!(s == 401 || sentToLogin)) {
+        problems.add(key + " anonymous: expected 401 or a redirect to /login, got " + s);
+      }
+    }
+
+    for (Role role : Role.values()) {
+      boolean allowed = policy.roles().contains(role);
+      // Own client (for the admin: any existing client, so A).
+      expect(key, role, "own", method, pattern, own(role), allowed, true);
+
+      if (variables.contains("clientId")) {
+        if (role == Role.ADMIN && policy.access() == Access.ADMIN) {
+          // Practice administration is about every client: B is as much the admin's as A.
+          expect(key, role, "client B", method, pattern, withConstants(fx.b.variables(), role, false), allowed, false);
+        } else if (role == Role.ADMIN && !isApi(pattern)) {
+          // B is not foreign to a practice admin: allowed there too, on B's own rows...
+          expect(key, role, "client B", method, pattern, withConstants(fx.b.variables(), role, false), allowed, false);
+          // ...but a client that does not exist is.
+          Map<String, String> nowhere = new LinkedHashMap<>(fx.b.variables());
+          nowhere.put("clientId", UUID.randomUUID().toString());
+          expectRefused(key, role, "unknown client", method, pattern, withConstants(nowhere, role, false));
+        } else {
+          expectRefused(key, role, "foreign client", method, pattern, withConstants(fx.b.variables(), role, true));
+        }
+        if (hasObjects) {
+          Map<String, String> mixed = new LinkedHashMap<>(fx.b.variables());
+          mixed.put("clientId", fx.a.client.toString());
+          expectRefused(key, role, "own client with B's ids", method, pattern, withConstants(mixed, role, true));
+        }
+      }
+      if (variables.contains("tokenId")) {
+        expectRefused(key, role, "someone else's token", method, pattern, withConstants(fx.b.variables(), role, true));
+      }
+    }
+  }
+
+  private Map<String, String> own(Role role) {
+    return withConstants(fx.a.variables(), role, false);
+  }
+
+  private Map<String, String> withConstants(Map<String, String> base, Role role, boolean foreignToken) {
+    Map<String, String> v = new LinkedHashMap<>(base);
+    v.put("kind", "UNITS");
+    v.put("userId", fx.bEmployee.id().toString());
+    v.put(
+        "tokenId",
+        (foreignToken || role == null ? fx.bEmployeeToken : fx.spareTokens.get(role)).toString());
+    return v;
+  }
+
+  private void expect(
+      String key, Role role, String what, HttpMethod method, String pattern, Map<String, String> vars,
+      boolean allowed, boolean checkLeak)
+      throws Exception {
+    if (!allowed) {
+      expectRefused(key, role, what, method, pattern, vars);
+      return;
+    }
+    MockHttpServletResponse r = perform(method, pattern, vars, role);
+    int s = r.getStatus();
+    String where = key + " as " + role + " (" + what + ")";
+    if (POLICY.get(key).access() == Access.ERROR_PAGE) {
+      if (s == 401 || s == 403) {
+        problems.add(where + ": the error page refused with " + s);
+      }
+    } else if (s == 401 || s == 403 || s == 404 || s >= 500) {
+      problems.add(where + ": allowed, but got " + s + " " + abbreviate(r));
+    } else if (method == HttpMethod.GET && s >= 400) {
+      problems.add(where + ": a GET that is allowed answered " + s + " " + abbreviate(r));
+    } else if (s == 302 && String.valueOf(r.getRedirectedUrl()).contains("/login")) {
+      problems.add(where + ": allowed, but sent to the login page");
+    }
+    boolean practiceWide = role == Role.ADMIN && !pattern.contains("{clientId}");
+    if (checkLeak && !practiceWide) {
+      checkNoLeak(where, r);
+    }
+  }
+
+  private void expectRefused(
+      String key, Role role, String what, HttpMethod method, String pattern, Map<String, String> vars)
+      throws Exception {
+    MockHttpServletResponse r = perform(method, pattern, vars, role);
+    int s = r.getStatus();
+    String where = key + " as " + role + " (" + what + ")";
+    if (s != 403 && s != 404) {
+      problems.add(where + ": must be refused with 403/404, got " + s + " " + abbreviate(r));
+    }
+    checkNoLeak(where, r);
+  }
+
+  private void checkNoLeak(String where, MockHttpServletResponse r) throws Exception {
+    if (r.getContentAsString().contains(fx.marker())) {
+      problems.add(where + ": the response shows data of client B");
+    }
+  }
+
+  private MockHttpServletResponse perform(HttpMethod method, String pattern, Map<String, String> vars, Role role)
+      throws Exception {
+    if (dirty) {
+      fx.restore(); // a write may have deleted a row that later requests name
+    }
+    requests++;
+    String uri = expand(pattern, vars);
+    MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(method, uri);
+    boolean write = method != HttpMethod.GET && method != HttpMethod.HEAD;
+    dirty = write;
+    if (isApi(pattern)) {
+      if (role != null) {
+        request.header("Authorization", "Bearer " + fx.apiTokens.get(role));
+      }
+      request.accept(MediaType.APPLICATION_JSON);
+      if (write) {
+        MediaType type = bodyType(method.name() + " " + pattern);
+        request.contentType(type).content(type.equals(MediaType.APPLICATION_JSON) ? "{}" : "");
+      }
+    } else {
+      if (role != null) {
+        UserAccount account = fx.users.get(role);
+        request.with(authentication(new UsernamePasswordAuthenticationToken(account, null, account.getAuthorities())));
+      }
+      request.with(csrf());
+      if (write) {
+        request.contentType(MediaType.APPLICATION_FORM_URLENCODED);
+        if (pattern.endsWith("/import")) {
+          // The upload's required kind, so that a missing parameter does not answer 400 before the
+          // role is checked.
+          request.param("kind", "UNITS");
+        }
+      }
+    }
+    try {
+      return mvc.perform(request).andReturn().getResponse();
+    } catch (jakarta.servlet.ServletException e) {
+      // An exception that escaped the handler (e.g. while rendering the view): in a server this is
+      // a 500 from the error page. Report it as such and go on with the matrix.
+      MockHttpServletResponse failed = new MockHttpServletResponse();
+      failed.setStatus(500);
+      Throwable root = e;
+      while (root.getCause() != null) {
+        root = root.getCause();
+      }
+      failed.getWriter().write("exception: " + root);
+      return failed;
+    }
+  }
+
+  /** JSON if the handler takes it (or says nothing), else the first type it takes, as text. */
+  private MediaType bodyType(String key) {
+    List<MediaType> types = consumes.getOrDefault(key, List.of());
+    if (types.isEmpty() || types.stream().anyMatch(MediaType.APPLICATION_JSON::isCompatibleWith)) {
+      return MediaType.APPLICATION_JSON;
+    }
+    return types.stream()
+        .filter(t -> !t.isWildcardSubtype() && !t.equals(MediaType.MULTIPART_FORM_DATA))
+        .findFirst()
+        .orElse(types.get(0));
+  }
+
+  private static boolean isApi(String pattern) {
+    return pattern.startsWith("/api/");
+  }
+
+  private static Set<String> variablesOf(String pattern) {
+    Set<String> names = new TreeSet<>();
+    Matcher m = VARIABLE.matcher(pattern);
+    while (m.find()) {
+      names.add(fixtureName(pattern, m.start(), m.group(1)));
+    }
+    return names;
+  }
+
+  /** A variable's fixture name: a plain {@code {id}} is named by the path segment before it. */
+  private static String fixtureName(String pattern, int start, String name) {
+    if (!name.equals("id")) {
+      return name;
+    }
+    String before = pattern.substring(0, start);
+    if (before.endsWith("/users/")) {
+      return "userId";
+    }
+    if (before.endsWith("/tokens/")) {
+      return "tokenId";
+    }
+    return name;
+  }
+
+  private static String expand(String pattern, Map<String, String> vars) {
+    Matcher m = VARIABLE.matcher(pattern);
+    StringBuilder sb = new StringBuilder();
+    while (m.find()) {
+      String value = vars.get(fixtureName(pattern, m.start(), m.group(1)));
+      if (value == null) {
+        throw new AssertionError(
+            "No fixture value for path variable {" + m.group(1) + "} in " + pattern
+                + ": add one to TenantIsolationMatrixTest/TenantFixture");
+      }
+      m.appendReplacement(sb, Matcher.quoteReplacement(value));
+    }
+    m.appendTail(sb);
+    return sb.toString();
+  }
+
+  private static String abbreviate(MockHttpServletResponse r) throws Exception {
+    String location = r.getRedirectedUrl() == null ? "" : "-> " + r.getRedirectedUrl() + " ";
+    String body = r.getContentAsString().replaceAll("\\s+", " ");
+    return location + (body.length() > 200 ? body.substring(0, 200) + "…" : body);
+  }
+}

@@ -1,0 +1,184 @@
+package nl.orgcoach.support;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import nl.orgcoach.access.AccessAdministration;
+import nl.orgcoach.access.AccessAdministration.NewUser;
+import nl.orgcoach.access.ApiTokens;
+import nl.orgcoach.access.ClientId;
+import nl.orgcoach.access.Role;
+import nl.orgcoach.access.UserAccount;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Two client organisations, A and B, each with two units, a person (in the top unit), a setting with that person as
+ * member, an interdependency between its units and a queued import job; one user per role
+ * whose home is A (the coach is assigned to A only), with an API token for A and a spare token, and
+ * an employee of B. Everything of B carries {@link #marker()} in its names, so that a response
+ * leaking B's data can be recognised. Rows go in by SQL so that the fixture does not depend on the
+ * code under test; {@link #restore()} puts back whatever a request deleted.
+ */
+public final class TenantFixture {
+
+  private final JdbcClient jdbc;
+  private final String marker;
+  public final Tenant a;
+  public final Tenant b;
+  public final Map<Role, UserAccount> users = new EnumMap<>(Role.class);
+  /** Bearer secrets of the users of A, valid for client A. */
+  public final Map<Role, String> apiTokens = new EnumMap<>(Role.class);
+  /** A second token per user, to be revoked by the matrix. */
+  public final Map<Role, UUID> spareTokens = new EnumMap<>(Role.class);
+  /** An employee of B, the object of admin operations on users. */
+  public final UserAccount bEmployee;
+  public final UUID bEmployeeToken;
+
+  public TenantFixture(JdbcClient jdbc, AccessAdministration admin, ApiTokens tokens) {
+    this.jdbc = jdbc;
+    String tag = UUID.randomUUID().toString().substring(0, 8);
+    this.marker = "Bravoleak" + tag;
+    this.a = new Tenant(admin.createClient("Alfa " + tag), "Alfa" + tag);
+    this.b = new Tenant(admin.createClient(marker), marker);
+    restore();
+    TestUsers testUsers = new TestUsers(admin, tokens);
+    for (Role role : Role.values()) {
+      UserAccount account = testUsers.create(role, a.client);
+      users.put(role, account);
+      apiTokens.put(role, tokens.create(account, a.client, "matrix", 1).secret());
+      spareTokens.put(role, tokens.create(account, a.client, "spare", 1).id());
+    }
+    UUID bUser =
+        admin.createUser(
+            new NewUser("employee-" + tag + "@bravo.example", marker + " Employee", null, Role.EMPLOYEE, b.client, null));
+    bEmployee = admin.user(bUser).withoutPassword();
+    bEmployeeToken = tokens.create(bEmployee, b.client, "bravo", 1).id();
+  }
+
+  /** A string found in every name of B's data and nowhere in A's. */
+  public String marker() {
+    return marker;
+  }
+
+  /** Re-inserts any of A's or B's rows that a request deleted, with the same ids. */
+  public void restore() {
+    a.restore();
+    b.restore();
+  }
+
+  /** One client organisation of the fixture and the ids of its rows. */
+  public final class Tenant {
+    public final ClientId client;
+    public final String label;
+    public final UUID unit = UUID.randomUUID();
+    public final UUID childUnit = UUID.randomUUID();
+    public final UUID person = UUID.randomUUID();
+    public final UUID setting = UUID.randomUUID();
+    public final UUID interdependency = UUID.randomUUID();
+    public final UUID job = UUID.randomUUID();
+
+    Tenant(ClientId client, String label) {
+      this.client = client;
+      this.label = label;
+    }
+
+    /** Path variables that name this tenant's rows, by the names controllers use. */
+    public Map<String, String> variables() {
+      Map<String, String> v = new LinkedHashMap<>();
+      v.put("clientId", client.toString());
+      v.put("unitId", unit.toString());
+      v.put("personId", person.toString());
+      v.put("settingId", setting.toString());
+      v.put("interdependencyId", interdependency.toString());
+      v.put("jobId", job.toString());
+      return v;
+    }
+
+    void restore() {
+      if (missing("unit", unit)) {
+        insertUnit(unit, "u1", label + " Directie", null);
+      }
+      if (missing("unit", childUnit)) {
+        insertUnit(childUnit, "u2", label + " Team", unit);
+      }
+      if (missing("person", person)) {
+        jdbc.sql(
+                """
+                INSERT INTO person (id, client_id, external_id, first_name, last_name, email, job_title, unit_id)
+                VALUES (:id, :c, 'p1', 'Els', :last, 'els@example.nl', 'Teamleider', :unit)
+                """)
+            .param("id", person)
+            .param("c", client.value())
+            .param("last", label + " de Vries")
+            .param("unit", unit)
+            .update();
+      }
+      if (missing("setting", setting)) {
+        jdbc.sql(
+                """
+                INSERT INTO setting (id, client_id, external_id, name, kind, unit_id)
+                VALUES (:id, :c, 's1', :name, 'MANAGEMENT_TEAM', :unit)
+                """)
+            .param("id", setting)
+            .param("c", client.value())
+            .param("name", label + " MT")
+            .param("unit", unit)
+            .update();
+        jdbc.sql("INSERT INTO setting_member (setting_id, person_id, client_id) VALUES (:s, :p, :c)")
+            .param("s", setting)
+            .param("p", person)
+            .param("c", client.value())
+            .update();
+      }
+      if (missing("interdependency", interdependency)) {
+        jdbc.sql(
+                """
+                INSERT INTO interdependency (id, client_id, from_unit_id, to_unit_id, description, strength)
+                VALUES (:id, :c, :from, :to, :d, 2)
+                """)
+            .param("id", interdependency)
+            .param("c", client.value())
+            .param("from", childUnit)
+            .param("to", unit)
+            .param("d", label + " roosters")
+            .update();
+      }
+      if (missing("import_job", job)) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        jdbc.sql(
+                """
+                INSERT INTO import_job (id, client_id, kind, file_name, status, phase, rows_total, rows_done,
+                                        created_by, created_at, finished_at)
+                VALUES (:id, :c, 'UNITS', :f, 'QUEUED', 'QUEUED', 0, 0, 'fixture', :now, NULL)
+                """)
+            .param("id", job)
+            .param("c", client.value())
+            .param("f", label + "-units.csv")
+            .param("now", now)
+            .update();
+      }
+    }
+
+    private void insertUnit(UUID id, String externalId, String name, UUID parent) {
+      jdbc.sql(
+              """
+              INSERT INTO unit (id, client_id, external_id, name, kind, parent_id)
+              VALUES (:id, :c, :e, :n, 'afdeling', :p)
+              """)
+          .param("id", id)
+          .param("c", client.value())
+          .param("e", externalId)
+          .param("n", name)
+          .param("p", parent)
+          .update();
+    }
+
+    private boolean missing(String table, UUID id) {
+      return jdbc.sql("SELECT count(*) FROM " + table + " WHERE id = :id").param("id", id).query(Integer.class).single()
+          == 0;
+    }
+  }
+}
