@@ -5,7 +5,10 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableAsync;
 
-/** OrgCoach: a platform for organisation coaching. Each top-level package is a Spring Modulith module. */
+/**
+ * OrgCoach: a platform for organisation coaching. Each top-level package is a Spring Modulith
+ * module.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableAsync

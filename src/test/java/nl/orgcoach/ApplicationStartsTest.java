@@ -15,6 +15,7 @@ class ApplicationStartsTest {
   @Test
   void migratesTheSchema() {
     assertThat(jdbc.sql("SELECT count(*) FROM client").query(Integer.class).single()).isZero();
-    assertThat(jdbc.sql("SELECT count(*) FROM spring_session").query(Integer.class).single()).isZero();
+    assertThat(jdbc.sql("SELECT count(*) FROM spring_session").query(Integer.class).single())
+        .isZero();
   }
 }

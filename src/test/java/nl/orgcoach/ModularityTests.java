@@ -16,6 +16,9 @@ class ModularityTests {
 
   @Test
   void documentsTheModules() {
-    new Documenter(MODULES).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml().writeModuleCanvases();
+    new Documenter(MODULES)
+        .writeModulesAsPlantUml()
+        .writeIndividualModulesAsPlantUml()
+        .writeModuleCanvases();
   }
 }

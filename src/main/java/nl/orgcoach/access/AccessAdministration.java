@@ -114,7 +114,8 @@ public class AccessAdministration {
       throw new UserError("user.role.invalid");
     }
     if (user.role().belongsToPractice() != (user.client() == null)) {
-      throw new UserError(user.role().belongsToPractice() ? "user.client.notAllowed" : "user.client.required");
+      throw new UserError(
+          user.role().belongsToPractice() ? "user.client.notAllowed" : "user.client.required");
     }
     if (user.password() != null) {
       checkPassword(user.password());
@@ -153,7 +154,13 @@ public class AccessAdministration {
       String password = generatePassword();
       UUID id =
           createUser(
-              new NewUser(user.email(), user.displayName(), password, user.role(), user.client(), user.personId()));
+              new NewUser(
+                  user.email(),
+                  user.displayName(),
+                  password,
+                  user.role(),
+                  user.client(),
+                  user.personId()));
       return new CreatedUser(id, password);
     }
     checkPassword(user.password());
@@ -199,7 +206,8 @@ public class AccessAdministration {
   public void changeRole(UUID userId, Role role, ClientId client) {
     UserAccount before = user(userId);
     if (role.belongsToPractice() != (client == null)) {
-      throw new UserError(role.belongsToPractice() ? "user.client.notAllowed" : "user.client.required");
+      throw new UserError(
+          role.belongsToPractice() ? "user.client.notAllowed" : "user.client.required");
     }
     if (before.role() == Role.ADMIN && role != Role.ADMIN && countAdmins() <= 1) {
       throw new UserError("user.lastAdmin");
@@ -213,7 +221,8 @@ public class AccessAdministration {
       jdbc.sql("DELETE FROM coach_assignment WHERE user_id = :u").param("u", userId).update();
     }
     sessions.endSessionsOf(before.email());
-    audit.record(AuditType.ROLE_CHANGED, client, before.email() + ": " + before.role() + " -> " + role);
+    audit.record(
+        AuditType.ROLE_CHANGED, client, before.email() + ": " + before.role() + " -> " + role);
   }
 
   public void setEnabled(UUID userId, boolean enabled) {
@@ -221,7 +230,10 @@ public class AccessAdministration {
     if (!enabled && u.role() == Role.ADMIN && countAdmins() <= 1) {
       throw new UserError("user.lastAdmin");
     }
-    jdbc.sql("UPDATE app_user SET enabled = :e WHERE id = :id").param("e", enabled).param("id", userId).update();
+    jdbc.sql("UPDATE app_user SET enabled = :e WHERE id = :id")
+        .param("e", enabled)
+        .param("id", userId)
+        .update();
     if (!enabled) {
       jdbc.sql("UPDATE api_token SET revoked_at = :now WHERE user_id = :u AND revoked_at IS NULL")
           .param("now", OffsetDateTime.now(ZoneOffset.UTC))
@@ -363,12 +375,18 @@ public class AccessAdministration {
   }
 
   public record NewUser(
-      String email, String displayName, String password, Role role, ClientId client, UUID personId) {}
+      String email,
+      String displayName,
+      String password,
+      Role role,
+      ClientId client,
+      UUID personId) {}
 
   /** A new user; {@code generatedPassword} is set only when the password was generated. */
   public record CreatedUser(UUID id, String generatedPassword) {}
 
-  public record ClientOverview(UUID id, String name, OffsetDateTime createdAt, long users, long coaches) {}
+  public record ClientOverview(
+      UUID id, String name, OffsetDateTime createdAt, long users, long coaches) {}
 
   public record UserRow(
       UUID id,

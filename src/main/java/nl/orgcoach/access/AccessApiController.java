@@ -17,7 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(path = "/api/v1", produces = "application/json")
-@Tag(name = "Access", description = "The caller of the API and the client organisation of their token")
+@Tag(
+    name = "Access",
+    description = "The caller of the API and the client organisation of their token")
 class AccessApiController {
 
   private final Clients clients;
@@ -44,9 +46,12 @@ class AccessApiController {
     return clients.get(scope);
   }
 
-  /** The token's client, as long as its owner may still enter it (a coach may have been unassigned). */
+  /**
+   * The token's client, as long as its owner may still enter it (a coach may have been unassigned).
+   */
   private java.util.Optional<ClientSummary> tokenClient(UserAccount me) {
-    if (!(SecurityContextHolder.getContext().getAuthentication() instanceof ApiTokenAuthentication token)) {
+    if (!(SecurityContextHolder.getContext().getAuthentication()
+        instanceof ApiTokenAuthentication token)) {
       return java.util.Optional.empty();
     }
     UUID client = token.clientId().value();

@@ -10,8 +10,7 @@ record AccessProperties(Admin admin, @DefaultValue Security security, @DefaultVa
 
   record Admin(String email, String password) {}
 
-  record Security(
-      @DefaultValue("5") int maxLoginFailures, @DefaultValue("15m") Duration lockout) {}
+  record Security(@DefaultValue("5") int maxLoginFailures, @DefaultValue("15m") Duration lockout) {}
 
   /**
    * Optional OIDC single sign-on ({@code ORGCOACH_OIDC_*}); active only when {@code issuerUri} is

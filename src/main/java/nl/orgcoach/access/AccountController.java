@@ -29,7 +29,10 @@ class AccountController {
   private final MessageSource messages;
 
   AccountController(
-      AccessAdministration administration, Clients clients, ApiTokens tokens, MessageSource messages) {
+      AccessAdministration administration,
+      Clients clients,
+      ApiTokens tokens,
+      MessageSource messages) {
     this.administration = administration;
     this.clients = clients;
     this.tokens = tokens;

@@ -10,7 +10,9 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
-/** Loads accounts for login; e-mail addresses are compared case-insensitively (stored lower-case). */
+/**
+ * Loads accounts for login; e-mail addresses are compared case-insensitively (stored lower-case).
+ */
 @Component
 class AccountStore implements UserDetailsService {
 
@@ -33,7 +35,8 @@ class AccountStore implements UserDetailsService {
       // A locked unknown address answers "locked" too, so the answers do not tell which accounts
       // exist: a stand-in that is refused by the lock check before any password is compared.
       if (throttle.isLocked(key)) {
-        return new UserAccount(new UUID(0, 0), key, "", Role.EMPLOYEE, null, null, true, true, null);
+        return new UserAccount(
+            new UUID(0, 0), key, "", Role.EMPLOYEE, null, null, true, true, null);
       }
       throw new UsernameNotFoundException("unknown");
     }
@@ -73,7 +76,14 @@ class AccountStore implements UserDetailsService {
 
   private static UserAccount withLock(UserAccount u, boolean locked) {
     return new UserAccount(
-        u.id(), u.email(), u.displayName(), u.role(), u.clientId(), u.personId(), u.enabled(), locked,
+        u.id(),
+        u.email(),
+        u.displayName(),
+        u.role(),
+        u.clientId(),
+        u.personId(),
+        u.enabled(),
+        locked,
         u.passwordHash());
   }
 }

@@ -8,9 +8,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the first admin from {@code ORGCOACH_ADMIN_EMAIL} and {@code ORGCOACH_ADMIN_PASSWORD} when
- * no such user exists yet. An existing account is left alone: the environment is not a way to reset
- * a password that the admin has since changed.
+ * Creates the first admin from {@code ORGCOACH_ADMIN_EMAIL} and {@code ORGCOACH_ADMIN_PASSWORD}
+ * when no such user exists yet. An existing account is left alone: the environment is not a way to
+ * reset a password that the admin has since changed.
  */
 @Component
 @Order(0)
@@ -42,7 +42,8 @@ class AdminBootstrap implements ApplicationRunner {
       return;
     }
     administration.createUser(
-        new AccessAdministration.NewUser(admin.email(), "Administrator", admin.password(), Role.ADMIN, null, null));
+        new AccessAdministration.NewUser(
+            admin.email(), "Administrator", admin.password(), Role.ADMIN, null, null));
     log.info("Created the first admin {}", admin.email());
   }
 }

@@ -125,8 +125,7 @@ class AdminController {
     if (user.is(Role.COACH)) {
       List<ClientSummary> assigned = administration.assignmentsOf(id);
       model.addAttribute("assigned", assigned);
-      model.addAttribute(
-          "assignable", all.stream().filter(c -> !assigned.contains(c)).toList());
+      model.addAttribute("assignable", all.stream().filter(c -> !assigned.contains(c)).toList());
     }
     return "access/admin-user";
   }
@@ -205,7 +204,10 @@ class AdminController {
       @RequestParam(defaultValue = "0") int page,
       Model model) {
     AuditType typeFilter =
-        Arrays.stream(AuditType.values()).filter(t -> t.name().equals(type)).findFirst().orElse(null);
+        Arrays.stream(AuditType.values())
+            .filter(t -> t.name().equals(type))
+            .findFirst()
+            .orElse(null);
     int current = Math.max(0, page);
     // One extra row tells whether there is a next page.
     List<AuditLog.Entry> entries = audit.page(typeFilter, current, AUDIT_PAGE_SIZE + 1);
@@ -236,13 +238,18 @@ class AdminController {
     return messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale);
   }
 
-  /** A role from a form; blank means none (the rules in AccessAdministration then say what is missing). */
+  /**
+   * A role from a form; blank means none (the rules in AccessAdministration then say what is
+   * missing).
+   */
   static Role parseRole(String role) {
     if (!StringUtils.hasText(role)) {
       return null;
     }
-    return Arrays.stream(Role.values()).filter(r -> r.name().equals(role)).findFirst().orElseThrow(
-        () -> new UserError("user.role.invalid"));
+    return Arrays.stream(Role.values())
+        .filter(r -> r.name().equals(role))
+        .findFirst()
+        .orElseThrow(() -> new UserError("user.role.invalid"));
   }
 
   static ClientId parseClient(String client) {
@@ -258,7 +265,12 @@ class AdminController {
 
   /** The create-user form; {@code generate} means: make up the initial password. */
   record UserForm(
-      String email, String displayName, String role, String client, String password, boolean generate) {
+      String email,
+      String displayName,
+      String role,
+      String client,
+      String password,
+      boolean generate) {
 
     static UserForm empty() {
       return new UserForm("", "", "", "", "", true);

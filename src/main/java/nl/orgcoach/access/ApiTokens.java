@@ -73,7 +73,10 @@ public class ApiTokens {
         .param("now", now)
         .param("expires", expires)
         .update();
-    audit.record(AuditType.TOKEN_CREATED, client, "token '" + trimmed + "' (" + secret.substring(0, 10) + "…)");
+    audit.record(
+        AuditType.TOKEN_CREATED,
+        client,
+        "token '" + trimmed + "' (" + secret.substring(0, 10) + "…)");
     return new NewToken(id, secret);
   }
 
@@ -94,7 +97,8 @@ public class ApiTokens {
   @Transactional
   public void revoke(UserAccount owner, UUID tokenId) {
     var client =
-        jdbc.sql("SELECT client_id FROM api_token WHERE id = :id AND user_id = :u AND revoked_at IS NULL")
+        jdbc.sql(
+                "SELECT client_id FROM api_token WHERE id = :id AND user_id = :u AND revoked_at IS NULL")
             .param("id", tokenId)
             .param("u", owner.id())
             .query(UUID.class)
@@ -122,7 +126,13 @@ public class ApiTokens {
                 """)
             .param("h", hash(secret))
             .param("now", now)
-            .query((rs, i) -> new UUID[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class)})
+            .query(
+                (rs, i) ->
+                    new UUID[] {
+                      rs.getObject(1, UUID.class),
+                      rs.getObject(2, UUID.class),
+                      rs.getObject(3, UUID.class)
+                    })
             .optional();
     if (row.isEmpty()) {
       return Optional.empty();
@@ -132,7 +142,10 @@ public class ApiTokens {
     if (user.isEmpty()) {
       return Optional.empty();
     }
-    jdbc.sql("UPDATE api_token SET last_used_at = :now WHERE id = :id").param("now", now).param("id", ids[0]).update();
+    jdbc.sql("UPDATE api_token SET last_used_at = :now WHERE id = :id")
+        .param("now", now)
+        .param("id", ids[0])
+        .update();
     return Optional.of(
         new ApiTokenAuthentication(user.get().withoutPassword(), new ClientId(ids[2]), ids[0]));
   }

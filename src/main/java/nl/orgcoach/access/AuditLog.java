@@ -98,7 +98,8 @@ public class AuditLog {
   }
 
   private static String remoteAddress() {
-    if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+    if (RequestContextHolder.getRequestAttributes()
+        instanceof ServletRequestAttributes attributes) {
       HttpServletRequest request = attributes.getRequest();
       return request.getRemoteAddr();
     }

@@ -35,7 +35,11 @@ class ClientGate {
   boolean mayEnter(UserAccount user, UUID client) {
     return switch (user.role()) {
       case ADMIN ->
-          jdbc.sql("SELECT count(*) FROM client WHERE id = :c").param("c", client).query(Integer.class).single() > 0;
+          jdbc.sql("SELECT count(*) FROM client WHERE id = :c")
+                  .param("c", client)
+                  .query(Integer.class)
+                  .single()
+              > 0;
       case COACH ->
           jdbc.sql("SELECT count(*) FROM coach_assignment WHERE user_id = :u AND client_id = :c")
                   .param("u", user.id())

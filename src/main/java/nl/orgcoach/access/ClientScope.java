@@ -4,8 +4,8 @@ import java.util.UUID;
 
 /**
  * Proof that the current caller may work in one client organisation: the single mechanism of tenant
- * isolation. Only the access module can create one (its constructor is package-private), and it does
- * so only after checking the caller's role and assignments. Every query on tenant data takes a
+ * isolation. Only the access module can create one (its constructor is package-private), and it
+ * does so only after checking the caller's role and assignments. Every query on tenant data takes a
  * scope and filters on {@link #id()}; a repository method without a scope parameter cannot be
  * written against tenant tables without it being obvious in review.
  */

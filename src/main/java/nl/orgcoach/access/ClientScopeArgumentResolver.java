@@ -46,7 +46,8 @@ class ClientScopeArgumentResolver implements HandlerMethodArgumentResolver {
     String raw = variables == null ? null : variables.get(CLIENT_PATH_VARIABLE);
     if (raw == null) {
       throw new IllegalStateException(
-          "A handler that takes a ClientScope needs a {clientId} path variable: " + parameter.getMethod());
+          "A handler that takes a ClientScope needs a {clientId} path variable: "
+              + parameter.getMethod());
     }
     ClientId client;
     try {

@@ -20,7 +20,8 @@ public class Clients {
   /** The clients this user may enter: the same rule as {@link ClientGate}, as one query. */
   public List<ClientSummary> visibleTo(UserAccount user) {
     return switch (user.role()) {
-      case ADMIN -> jdbc.sql("SELECT id, name FROM client ORDER BY name").query(ClientSummary.class).list();
+      case ADMIN ->
+          jdbc.sql("SELECT id, name FROM client ORDER BY name").query(ClientSummary.class).list();
       case COACH ->
           jdbc.sql(
                   """

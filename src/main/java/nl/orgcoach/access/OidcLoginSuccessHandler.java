@@ -24,10 +24,10 @@ import org.springframework.util.StringUtils;
 
 /**
  * After an OIDC login: the identity provider vouches for an e-mail address, OrgCoach decides who
- * that is. The {@code email} claim (verified, unless configured otherwise) must belong to an enabled
- * OrgCoach account; the session's principal then becomes that {@link UserAccount}, exactly as after
- * a form login, so roles and tenant rules are OrgCoach's own. Anyone else is logged out again and
- * sent to {@code /login?error=sso}.
+ * that is. The {@code email} claim (verified, unless configured otherwise) must belong to an
+ * enabled OrgCoach account; the session's principal then becomes that {@link UserAccount}, exactly
+ * as after a form login, so roles and tenant rules are OrgCoach's own. Anyone else is logged out
+ * again and sent to {@code /login?error=sso}.
  */
 @Component
 class OidcLoginSuccessHandler implements AuthenticationSuccessHandler {
@@ -37,8 +37,10 @@ class OidcLoginSuccessHandler implements AuthenticationSuccessHandler {
   private final boolean requireVerifiedEmail;
   private final SecurityContextRepository contexts =
       new DelegatingSecurityContextRepository(
-          new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
-  private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
+          new RequestAttributeSecurityContextRepository(),
+          new HttpSessionSecurityContextRepository());
+  private final SecurityContextHolderStrategy holder =
+      SecurityContextHolder.getContextHolderStrategy();
   private final SavedRequestAwareAuthenticationSuccessHandler next =
       new SavedRequestAwareAuthenticationSuccessHandler();
 
@@ -49,7 +51,9 @@ class OidcLoginSuccessHandler implements AuthenticationSuccessHandler {
   }
 
   OidcLoginSuccessHandler(
-      Function<String, Optional<UserAccount>> accounts, AuditLog audit, boolean requireVerifiedEmail) {
+      Function<String, Optional<UserAccount>> accounts,
+      AuditLog audit,
+      boolean requireVerifiedEmail) {
     this.accounts = accounts;
     this.audit = audit;
     this.requireVerifiedEmail = requireVerifiedEmail;
@@ -95,7 +99,8 @@ class OidcLoginSuccessHandler implements AuthenticationSuccessHandler {
   }
 
   private static Optional<String> claimedEmail(Authentication authentication) {
-    return authentication.getPrincipal() instanceof OidcUser oidc && StringUtils.hasText(oidc.getEmail())
+    return authentication.getPrincipal() instanceof OidcUser oidc
+            && StringUtils.hasText(oidc.getEmail())
         ? Optional.of(AccountStore.normalise(oidc.getEmail()))
         : Optional.empty();
   }

@@ -10,7 +10,10 @@ import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The OpenAPI description: bearer-token security, and the scope parameter hidden (it is the path's clientId). */
+/**
+ * The OpenAPI description: bearer-token security, and the scope parameter hidden (it is the path's
+ * clientId).
+ */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
@@ -33,7 +36,11 @@ class OpenApiConfiguration {
         .components(
             new Components()
                 .addSecuritySchemes(
-                    "token", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("oc_…")))
+                    "token",
+                    new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP)
+                        .scheme("bearer")
+                        .bearerFormat("oc_…")))
         .addSecurityItem(new SecurityRequirement().addList("token"));
   }
 }

@@ -80,7 +80,8 @@ class SecurityConfiguration {
         .csrf(c -> c.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .requestCache(c -> c.disable())
-        .addFilterBefore(new BearerTokenFilter(tokens, audit), UsernamePasswordAuthenticationFilter.class)
+        .addFilterBefore(
+            new BearerTokenFilter(tokens, audit), UsernamePasswordAuthenticationFilter.class)
         .exceptionHandling(
             e ->
                 e.authenticationEntryPoint(
@@ -131,9 +132,11 @@ class SecurityConfiguration {
         .headers(
             h ->
                 h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
-                    .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+                    .referrerPolicy(
+                        r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
     if (oidc.getIfAvailable() != null) {
-      // The identity provider vouches for an e-mail address; OrgCoach's own account decides the rest.
+      // The identity provider vouches for an e-mail address; OrgCoach's own account decides the
+      // rest.
       http.oauth2Login(
           o -> o.loginPage("/login").successHandler(oidcSuccess).failureUrl("/login?error=sso"));
     }

@@ -37,7 +37,10 @@ class SecurityEvents {
     if (!(event.getAuthentication() instanceof UsernamePasswordAuthenticationToken)) {
       // A failed OIDC exchange: there is no OrgCoach account to count it against.
       audit.recordAs(
-          "anonymous", AuditType.LOGIN_FAILED, null, "single sign-on: " + event.getException().getClass().getSimpleName());
+          "anonymous",
+          AuditType.LOGIN_FAILED,
+          null,
+          "single sign-on: " + event.getException().getClass().getSimpleName());
       return;
     }
     String key = AccountStore.normalise(event.getAuthentication().getName());
@@ -47,7 +50,10 @@ class SecurityEvents {
     }
     boolean locked = throttle.failed(key);
     audit.recordAs(
-        key, AuditType.LOGIN_FAILED, null, locked ? "account locked after repeated failures" : null);
+        key,
+        AuditType.LOGIN_FAILED,
+        null,
+        locked ? "account locked after repeated failures" : null);
   }
 
   @EventListener

@@ -11,8 +11,8 @@ import org.springframework.security.core.userdetails.UserDetails;
 
 /**
  * The signed-in user. Kept in the (database-backed) session, so it is serialisable and holds no
- * password after login (see {@code AccountAuthenticationProvider}). {@code clientId} is set for HR, managers and employees; {@code personId}
- * when the user is a person of that client.
+ * password after login (see {@code AccountAuthenticationProvider}). {@code clientId} is set for HR,
+ * managers and employees; {@code personId} when the user is a person of that client.
  */
 public record UserAccount(
     UUID id,

@@ -33,7 +33,8 @@ class DemoData implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(DemoData.class);
   private static final SecureRandom RANDOM = new SecureRandom();
-  private static final char[] ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
+  private static final char[] ALPHABET =
+      "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
 
   private final DemoProperties properties;
   private final AccessAdministration administration;
@@ -65,7 +66,8 @@ class DemoData implements ApplicationRunner {
         new Login("coach@orgcoach.demo", "Demo Coach", Role.COACH),
         new Login("hr@" + domain, "Demo HR", Role.HR),
         new Login("manager@" + domain, larger.displayName(larger.demoManagerId()), Role.MANAGER),
-        new Login("employee@" + domain, larger.displayName(larger.demoEmployeeId()), Role.EMPLOYEE));
+        new Login(
+            "employee@" + domain, larger.displayName(larger.demoEmployeeId()), Role.EMPLOYEE));
   }
 
   @Override
@@ -105,7 +107,10 @@ class DemoData implements ApplicationRunner {
             default -> null;
           };
       ClientId client = login.role().belongsToPractice() ? null : largerId;
-      UUID id = administration.createUser(new NewUser(login.email(), login.displayName(), password, login.role(), client, person));
+      UUID id =
+          administration.createUser(
+              new NewUser(
+                  login.email(), login.displayName(), password, login.role(), client, person));
       if (login.role() == Role.COACH) {
         administration.assignCoach(id, largerId);
       }
@@ -115,10 +120,15 @@ class DemoData implements ApplicationRunner {
 
   private ClientId loadClient(OrganisationGenerator generator) {
     String name = generator.spec().name();
-    ClientId client = administration.clientNamed(name).orElseGet(() -> administration.createClient(name));
+    ClientId client =
+        administration.clientNamed(name).orElseGet(() -> administration.createClient(name));
     ClientScope scope = administration.systemScope(client, "demo");
     for (ImportKind kind : ImportKind.values()) {
-      imports.importCsv(scope, kind, new ByteArrayInputStream(generator.bytes(kind)), OrganisationGenerator.fileName(kind));
+      imports.importCsv(
+          scope,
+          kind,
+          new ByteArrayInputStream(generator.bytes(kind)),
+          OrganisationGenerator.fileName(kind));
     }
     return client;
   }
@@ -128,7 +138,8 @@ class DemoData implements ApplicationRunner {
       if (properties.password().length() >= 10) {
         return properties.password();
       }
-      log.warn("ORGCOACH_DEMO_PASSWORD is shorter than 10 characters; the demo users get a generated password");
+      log.warn(
+          "ORGCOACH_DEMO_PASSWORD is shorter than 10 characters; the demo users get a generated password");
     }
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < 16; i++) {
@@ -140,29 +151,43 @@ class DemoData implements ApplicationRunner {
     return sb.toString();
   }
 
-  /** What to say about the password: {@code used} is the password just set, or null on a later start. */
+  /**
+   * What to say about the password: {@code used} is the password just set, or null on a later
+   * start.
+   */
   String passwordLine(String used) {
     if (used != null) {
-      return used + (used.equals(properties.password()) ? "  (from ORGCOACH_DEMO_PASSWORD)" : "  (generated: shown only now)");
+      return used
+          + (used.equals(properties.password())
+              ? "  (from ORGCOACH_DEMO_PASSWORD)"
+              : "  (generated: shown only now)");
     }
     if (properties.passwordFromEnvironment() && properties.password().length() >= 10) {
-      return properties.password() + "  (from ORGCOACH_DEMO_PASSWORD, if it was set when the demo was first loaded)";
+      return properties.password()
+          + "  (from ORGCOACH_DEMO_PASSWORD, if it was set when the demo was first loaded)";
     }
     return "not shown: it was generated at the first start (an admin can reset it)";
   }
 
   String box(List<Login> logins, String passwordLine) {
-    String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+    String port =
+        environment.getProperty(
+            "local.server.port", environment.getProperty("server.port", "8080"));
     List<String> lines = new ArrayList<>();
     lines.add("OrgCoach demo is ready at http://localhost:" + port);
     lines.add("");
     for (Login login : logins) {
-      lines.add(String.format("  %-9s %s", login.role().name().toLowerCase(java.util.Locale.ROOT), login.email()));
+      lines.add(
+          String.format(
+              "  %-9s %s", login.role().name().toLowerCase(java.util.Locale.ROOT), login.email()));
     }
     lines.add("");
     lines.add("  password  " + passwordLine);
     lines.add("");
-    lines.add("Coach is assigned to " + OrganisationSpec.zorggroepIJsselland().name() + " only. ORGCOACH_DEMO=false starts empty.");
+    lines.add(
+        "Coach is assigned to "
+            + OrganisationSpec.zorggroepIJsselland().name()
+            + " only. ORGCOACH_DEMO=false starts empty.");
     int width = lines.stream().mapToInt(String::length).max().orElse(0);
     StringBuilder sb = new StringBuilder("\n+").append("-".repeat(width + 2)).append("+\n");
     for (String line : lines) {

@@ -34,13 +34,24 @@ public final class OrganisationGenerator {
 
   public static final List<String> UNIT_HEADER = List.of("unit_id", "name", "parent_id", "kind");
   public static final List<String> PEOPLE_HEADER =
-      List.of("person_id", "first_name", "last_name", "email", "job_title", "unit_id", "manager_id");
-  public static final List<String> SETTING_HEADER = List.of("setting_id", "name", "kind", "unit_id", "members");
+      List.of(
+          "person_id", "first_name", "last_name", "email", "job_title", "unit_id", "manager_id");
+  public static final List<String> SETTING_HEADER =
+      List.of("setting_id", "name", "kind", "unit_id", "members");
   public static final List<String> INTERDEPENDENCY_HEADER =
       List.of("from_unit_id", "to_unit_id", "description", "strength");
 
   private static final List<String> QUARTERS =
-      List.of("Noord", "Zuid", "Oost", "West", "Centrum", "Noordoost", "Zuidwest", "Noordwest", "Zuidoost");
+      List.of(
+          "Noord",
+          "Zuid",
+          "Oost",
+          "West",
+          "Centrum",
+          "Noordoost",
+          "Zuidwest",
+          "Noordwest",
+          "Zuidoost");
 
   private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
 
@@ -109,7 +120,10 @@ public final class OrganisationGenerator {
     return p.firstName + " " + p.lastName;
   }
 
-  /** Writes the four files into {@code dir} as units.csv, people.csv, settings.csv and interdependencies.csv. */
+  /**
+   * Writes the four files into {@code dir} as units.csv, people.csv, settings.csv and
+   * interdependencies.csv.
+   */
   public Map<ImportKind, Path> writeTo(Path dir) throws IOException {
     Files.createDirectories(dir);
     Map<ImportKind, Path> files = new EnumMap<>(ImportKind.class);
@@ -195,16 +209,22 @@ public final class OrganisationGenerator {
           parent[u] = p;
           level[u] = l + 1;
           if (l == 0) {
-            // The last division is the support branch (bedrijfsvoering), the others deliver the work.
-            branch[u] = (c == childCounts[i] - 1 && childCounts[i] > 1) ? supportBranch : c % supportBranch;
+            // The last division is the support branch (bedrijfsvoering), the others deliver the
+            // work.
+            branch[u] =
+                (c == childCounts[i] - 1 && childCounts[i] > 1) ? supportBranch : c % supportBranch;
           } else {
             branch[u] = branch[p];
           }
           boolean support = branch[u] == supportBranch;
           function[u] = support && l >= 1 ? supportCounter[l + 1]++ % cat.functions().size() : -1;
           place[u] =
-              place[p] != null || l == 0 || support ? place[p] : placeOrder.get(placeCounter++ % placeOrder.size());
-          unitName[u] = uniqueName(usedNames, baseName(u, c, kinds.get(l + 1), place[u], primaryCounter), place[u]);
+              place[p] != null || l == 0 || support
+                  ? place[p]
+                  : placeOrder.get(placeCounter++ % placeOrder.size());
+          unitName[u] =
+              uniqueName(
+                  usedNames, baseName(u, c, kinds.get(l + 1), place[u], primaryCounter), place[u]);
         }
       }
       levelStart += count;
@@ -218,13 +238,14 @@ public final class OrganisationGenerator {
   }
 
   /**
-   * A support department is named after the teams it holds ("Dienst Planning en HR"), which are only
-   * known once the tree is complete; its head then heads the first of them.
+   * A support department is named after the teams it holds ("Dienst Planning en HR"), which are
+   * only known once the tree is complete; its head then heads the first of them.
    */
   private void nameSupportDepartments(Map<String, Integer> usedNames) {
     for (int u = 0; u < units; u++) {
       String kind = kinds.get(level[u]);
-      boolean department = kind.equals("afdeling") || kind.equals("sector") || kind.equals("domein");
+      boolean department =
+          kind.equals("afdeling") || kind.equals("sector") || kind.equals("domein");
       if (function[u] < 0 || children[u].length == 0 || !department || level[u] < 2) {
         continue;
       }
@@ -263,8 +284,14 @@ public final class OrganisationGenerator {
         yield b.teams().get(n % b.teams().size());
       }
       case "regio" -> "Regio " + (place == null ? fn : place);
-      case "afdeling", "sector", "domein" -> support ? "Dienst " + fn : b.departmentPrefix() + " " + place;
-      default -> capitalise(kind) + " " + (support ? fn : place) + "-" + QUARTERS.get(index % QUARTERS.size());
+      case "afdeling", "sector", "domein" ->
+          support ? "Dienst " + fn : b.departmentPrefix() + " " + place;
+      default ->
+          capitalise(kind)
+              + " "
+              + (support ? fn : place)
+              + "-"
+              + QUARTERS.get(index % QUARTERS.size());
     };
   }
 
@@ -306,13 +333,16 @@ public final class OrganisationGenerator {
     return sizes;
   }
 
-  /** Divides {@code total} over the weights, each share at least {@code min}, by largest remainder. */
+  /**
+   * Divides {@code total} over the weights, each share at least {@code min}, by largest remainder.
+   */
   static int[] apportion(int total, double[] weights, int min) {
     int n = weights.length;
     int[] shares = new int[n];
     int rest = total - min * n;
     if (rest < 0) {
-      throw new IllegalArgumentException("cannot give " + n + " shares " + min + " each out of " + total);
+      throw new IllegalArgumentException(
+          "cannot give " + n + " shares " + min + " each out of " + total);
     }
     double sum = 0;
     for (double w : weights) {
@@ -372,7 +402,10 @@ public final class OrganisationGenerator {
 
   private int firstPrimaryTeam() {
     for (int u = 0; u < units; u++) {
-      if (children[u].length == 0 && branch[u] >= 0 && branch[u] < cat.branches().size() && size[u] > 1) {
+      if (children[u].length == 0
+          && branch[u] >= 0
+          && branch[u] < cat.branches().size()
+          && size[u] > 1) {
         return u;
       }
     }
@@ -386,7 +419,8 @@ public final class OrganisationGenerator {
   private Person person(int p) {
     SplittableRandom r = random(1_000_000L + p);
     List<String> first = r.nextDouble() < cat.womenShare() ? DutchNames.WOMEN : DutchNames.MEN;
-    int surname = Math.min(r.nextInt(DutchNames.SURNAMES.size()), r.nextInt(DutchNames.SURNAMES.size()));
+    int surname =
+        Math.min(r.nextInt(DutchNames.SURNAMES.size()), r.nextInt(DutchNames.SURNAMES.size()));
     return new Person(first.get(pick(r, first.size())), DutchNames.SURNAMES.get(surname), surname);
   }
 
@@ -454,13 +488,15 @@ public final class OrganisationGenerator {
   private void writeUnits(CSVPrinter csv) throws IOException {
     csv.printRecord(UNIT_HEADER);
     for (int u = 0; u < units; u++) {
-      csv.printRecord(unitId(u), unitName[u], parent[u] < 0 ? "" : unitId(parent[u]), kinds.get(level[u]));
+      csv.printRecord(
+          unitId(u), unitName[u], parent[u] < 0 ? "" : unitId(parent[u]), kinds.get(level[u]));
     }
   }
 
   private void writePeople(CSVPrinter csv) throws IOException {
     csv.printRecord(PEOPLE_HEADER);
-    String[] surnameSlugs = DutchNames.SURNAMES.stream().map(DutchNames::slug).toArray(String[]::new);
+    String[] surnameSlugs =
+        DutchNames.SURNAMES.stream().map(DutchNames::slug).toArray(String[]::new);
     Map<String, String> initials = new HashMap<>();
     for (String name : DutchNames.WOMEN) {
       initials.put(name, DutchNames.slug(name.substring(0, 1)));
@@ -482,7 +518,13 @@ public final class OrganisationGenerator {
         Integer seen = emails.merge(local, 1, Integer::sum);
         String email = (seen == 1 ? local : local + seen) + domain;
         csv.printRecord(
-            personId(p), person.firstName, person.lastName, email, jobTitle(u, k, r), unit, k == 0 ? manager : own);
+            personId(p),
+            person.firstName,
+            person.lastName,
+            email,
+            jobTitle(u, k, r),
+            unit,
+            k == 0 ? manager : own);
       }
     }
   }
@@ -508,7 +550,11 @@ public final class OrganisationGenerator {
         ids.append(personId(p));
       }
       csv.printRecord(
-          "S" + (10_001 + next++), seen == 1 ? name : name + " " + seen, kind, unit < 0 ? "" : unitId(unit), ids);
+          "S" + (10_001 + next++),
+          seen == 1 ? name : name + " " + seen,
+          kind,
+          unit < 0 ? "" : unitId(unit),
+          ids);
     }
   }
 
@@ -530,7 +576,10 @@ public final class OrganisationGenerator {
       for (int c : children[u]) {
         members.add(firstPerson[c]);
       }
-      String name = u == 0 ? (spec.sector() == OrganisationSpec.Sector.CARE ? "Bestuursteam" : "Directieteam") : "MT " + unitName[u];
+      String name =
+          u == 0
+              ? (spec.sector() == OrganisationSpec.Sector.CARE ? "Bestuursteam" : "Directieteam")
+              : "MT " + unitName[u];
       settings.add(name, "MANAGEMENT_TEAM", u, members);
     }
     // Team meetings: every team, everyone in it.
@@ -560,7 +609,11 @@ public final class OrganisationGenerator {
         council.add(firstPerson[team] + 1 + r.nextInt(size[team] - 1));
       }
     }
-    settings.add(people < 50 ? "Personeelsvertegenwoordiging" : "Ondernemingsraad", "WORKS_COUNCIL", 0, council);
+    settings.add(
+        people < 50 ? "Personeelsvertegenwoordiging" : "Ondernemingsraad",
+        "WORKS_COUNCIL",
+        0,
+        council);
     // Project boards: a director as sponsor, managers from across the organisation, a staff member.
     int boards = Math.max(1, Math.min(people / 150, 3 + people / 2_000));
     List<Integer> divisions = new ArrayList<>();
@@ -582,7 +635,8 @@ public final class OrganisationGenerator {
       if (size[0] > 1) {
         members.add(firstPerson[0] + 1 + r.nextInt(size[0] - 1));
       }
-      settings.add(cat.projects().get(i % cat.projects().size()), "PROJECT_BOARD", sponsor, members);
+      settings.add(
+          cat.projects().get(i % cat.projects().size()), "PROJECT_BOARD", sponsor, members);
     }
     // Client meetings: the units just above the teams of the primary branches, with their manager
     // and a few people from their teams.
@@ -623,7 +677,13 @@ public final class OrganisationGenerator {
       int[] siblings = children[parent[u]];
       if (siblings.length > 1 && r.nextDouble() < 0.6) {
         int s = siblings[r.nextInt(siblings.length)];
-        dependency(csv, pairs, u, s, cat.siblingNeeds().get(r.nextInt(cat.siblingNeeds().size())), 1 + r.nextInt(2));
+        dependency(
+            csv,
+            pairs,
+            u,
+            s,
+            cat.siblingNeeds().get(r.nextInt(cat.siblingNeeds().size())),
+            1 + r.nextInt(2));
       }
     }
     // Support teams lean on each other too: planning on HR, finance on planning, and so on.
@@ -650,7 +710,8 @@ public final class OrganisationGenerator {
     }
   }
 
-  private void dependency(CSVPrinter csv, Set<Long> pairs, int from, int to, String description, int strength)
+  private void dependency(
+      CSVPrinter csv, Set<Long> pairs, int from, int to, String description, int strength)
       throws IOException {
     if (from != to && pairs.add((long) from * units + to)) {
       csv.printRecord(unitId(from), unitId(to), description, strength);

@@ -7,7 +7,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Finds people by the client's own identifiers, for modules that link to a person (users, demo data). */
+/**
+ * Finds people by the client's own identifiers, for modules that link to a person (users, demo
+ * data).
+ */
 @Component
 public class PersonLookup {
 

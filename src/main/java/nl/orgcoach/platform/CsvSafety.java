@@ -14,7 +14,12 @@ public final class CsvSafety {
       return false;
     }
     char first = cell.charAt(0);
-    return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
+    return first == '='
+        || first == '+'
+        || first == '-'
+        || first == '@'
+        || first == '\t'
+        || first == '\r';
   }
 
   /** Prefixes a risky cell with an apostrophe, which spreadsheets show as text. */

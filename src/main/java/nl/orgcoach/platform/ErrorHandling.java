@@ -78,7 +78,8 @@ class ErrorHandling {
 
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
   Object method(Exception e, HttpServletRequest request, Locale locale) {
-    return answer(request, HttpStatus.METHOD_NOT_ALLOWED, text("error.badRequest", locale), List.of());
+    return answer(
+        request, HttpStatus.METHOD_NOT_ALLOWED, text("error.badRequest", locale), List.of());
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -93,22 +94,30 @@ class ErrorHandling {
   }
 
   @ExceptionHandler(Exception.class)
-  Object unexpected(Exception e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
+  Object unexpected(
+      Exception e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
     log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
-    return answer(request, HttpStatus.INTERNAL_SERVER_ERROR, text("error.unexpected", locale), List.of());
+    return answer(
+        request, HttpStatus.INTERNAL_SERVER_ERROR, text("error.unexpected", locale), List.of());
   }
 
   private Object answer(
-      HttpServletRequest request, HttpStatus status, String detail, List<Map<String, Object>> problems) {
+      HttpServletRequest request,
+      HttpStatus status,
+      String detail,
+      List<Map<String, Object>> problems) {
     if (wantsProblemDetail(request)) {
       ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
       body.setTitle(status.getReasonPhrase());
       if (!problems.isEmpty()) {
         body.setProperty("errors", problems);
       }
-      return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+      return ResponseEntity.status(status)
+          .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+          .body(body);
     }
-    ModelAndView page = new ModelAndView(isHtmx(request) ? "platform/error :: message" : "platform/error");
+    ModelAndView page =
+        new ModelAndView(isHtmx(request) ? "platform/error :: message" : "platform/error");
     page.setStatus(status);
     page.addObject("status", status.value());
     page.addObject("detail", detail);
@@ -117,7 +126,8 @@ class ErrorHandling {
   }
 
   private Map<String, Object> describe(UserError.Problem p, Locale locale) {
-    String message = messages.getMessage(p.messageKey(), p.args().toArray(), p.messageKey(), locale);
+    String message =
+        messages.getMessage(p.messageKey(), p.args().toArray(), p.messageKey(), locale);
     var map = new java.util.LinkedHashMap<String, Object>();
     if (p.line() != null) {
       map.put("line", p.line());

@@ -26,7 +26,8 @@ public class FormErrors {
       byField.merge(p.field() == null ? "" : p.field(), text, (a, b) -> a + " " + b);
     }
     if (byField.isEmpty()) {
-      byField.put("", messages.getMessage(error.messageKey(), error.args(), error.messageKey(), locale));
+      byField.put(
+          "", messages.getMessage(error.messageKey(), error.args(), error.messageKey(), locale));
     }
     return byField;
   }

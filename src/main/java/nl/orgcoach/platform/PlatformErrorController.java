@@ -48,7 +48,9 @@ class PlatformErrorController implements ErrorController {
     if (uri instanceof String path && path.startsWith(request.getContextPath() + "/api/")) {
       ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
       body.setTitle(status.getReasonPhrase());
-      return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+      return ResponseEntity.status(status)
+          .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+          .body(body);
     }
     ModelAndView page = new ModelAndView("platform/error");
     page.setStatus(status);

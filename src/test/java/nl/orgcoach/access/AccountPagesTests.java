@@ -38,7 +38,10 @@ class AccountPagesTests {
             .andReturn()
             .getResponse()
             .getContentAsString();
-    assertThat(html).contains(coach.email()).contains("data-testid=\"account-role\"").contains(">coach<");
+    assertThat(html)
+        .contains(coach.email())
+        .contains("data-testid=\"account-role\"")
+        .contains(">coach<");
     assertThat(html).contains(reached.toString()).doesNotContain(notReached.toString());
   }
 
@@ -76,7 +79,8 @@ class AccountPagesTests {
                 .with(asUser(employee))
                 .with(csrf()))
         .andExpect(redirectedUrl("/account"));
-    mvc.perform(login(employee.email(), TestUsers.PASSWORD)).andExpect(redirectedUrl("/login?error=bad"));
+    mvc.perform(login(employee.email(), TestUsers.PASSWORD))
+        .andExpect(redirectedUrl("/login?error=bad"));
     mvc.perform(login(employee.email(), replacement)).andExpect(redirectedUrl("/"));
   }
 }

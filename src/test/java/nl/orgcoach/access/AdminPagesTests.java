@@ -48,13 +48,18 @@ class AdminPagesTests {
   @Test
   void adminCreatesAClientAUserWithAGeneratedPasswordAndAssignsACoach() throws Exception {
     String name = "Gemeente Testdorp " + UUID.randomUUID().toString().substring(0, 6);
-    mvc.perform(post("/admin/clients").param("name", "  " + name + " ").with(asUser(admin)).with(csrf()))
+    mvc.perform(
+            post("/admin/clients")
+                .param("name", "  " + name + " ")
+                .with(asUser(admin))
+                .with(csrf()))
         .andExpect(status().is3xxRedirection())
         .andExpect(redirectedUrl("/admin/clients"));
     ClientId client = administration.clientNamed(name).orElseThrow();
     mvc.perform(get("/admin/clients").with(asUser(admin)))
         .andExpect(status().isOk())
-        .andExpect(content().string(org.hamcrest.Matchers.containsString("data-testid=\"admin-clients\"")))
+        .andExpect(
+            content().string(org.hamcrest.Matchers.containsString("data-testid=\"admin-clients\"")))
         .andExpect(content().string(org.hamcrest.Matchers.containsString(name)));
 
     String email = "hr-" + UUID.randomUUID().toString().substring(0, 6) + "@testdorp.nl";
@@ -91,7 +96,10 @@ class AdminPagesTests {
             .getContentAsString();
     assertThat(page).contains("data-testid=\"generated-password\"").contains(password);
     assertThat(
-            mvc.perform(get("/admin/users/" + hr.id()).with(asUser(admin))).andReturn().getResponse().getContentAsString())
+            mvc.perform(get("/admin/users/" + hr.id()).with(asUser(admin)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString())
         .doesNotContain(password)
         .doesNotContain("generated-password");
 
@@ -105,12 +113,18 @@ class AdminPagesTests {
                 .with(asUser(admin))
                 .with(csrf()))
         .andExpect(redirectedUrl("/admin/users/" + coach.id()));
-    assertThat(clients.visibleTo(coach)).extracting(ClientSummary::id).containsExactly(client.value());
+    assertThat(clients.visibleTo(coach))
+        .extracting(ClientSummary::id)
+        .containsExactly(client.value());
     mvc.perform(get("/admin/users").param("client", client.toString()).with(asUser(admin)))
         .andExpect(status().isOk())
         .andExpect(content().string(org.hamcrest.Matchers.containsString(coach.email())))
         .andExpect(content().string(org.hamcrest.Matchers.containsString(email)))
-        .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(admin.email()))));
+        .andExpect(
+            content()
+                .string(
+                    org.hamcrest.Matchers.not(
+                        org.hamcrest.Matchers.containsString(admin.email()))));
 
     mvc.perform(
             post("/admin/users/{id}/assignments/{c}/delete", coach.id(), client.value())
@@ -120,7 +134,11 @@ class AdminPagesTests {
     assertThat(clients.visibleTo(coach)).isEmpty();
 
     assertThat(auditTypes())
-        .contains(AuditType.CLIENT_CREATED, AuditType.USER_CREATED, AuditType.COACH_ASSIGNED, AuditType.COACH_UNASSIGNED);
+        .contains(
+            AuditType.CLIENT_CREATED,
+            AuditType.USER_CREATED,
+            AuditType.COACH_ASSIGNED,
+            AuditType.COACH_UNASSIGNED);
   }
 
   @Test
@@ -167,7 +185,8 @@ class AdminPagesTests {
 
     mvc.perform(post("/admin/clients").param("name", " ").with(asUser(admin)).with(csrf()))
         .andExpect(status().isOk())
-        .andExpect(content().string(org.hamcrest.Matchers.containsString("data-testid=\"form-error\"")));
+        .andExpect(
+            content().string(org.hamcrest.Matchers.containsString("data-testid=\"form-error\"")));
   }
 
   @Test
@@ -196,7 +215,8 @@ class AdminPagesTests {
                 .with(asUser(admin))
                 .with(csrf()))
         .andExpect(status().isOk())
-        .andExpect(content().string(org.hamcrest.Matchers.containsString("belong to the practice")));
+        .andExpect(
+            content().string(org.hamcrest.Matchers.containsString("belong to the practice")));
     assertThat(administration.user(employee.id()).role()).isEqualTo(Role.MANAGER);
 
     mvc.perform(login(employee.email(), TestUsers.PASSWORD)).andExpect(redirectedUrl("/"));
@@ -209,19 +229,26 @@ class AdminPagesTests {
         .andExpect(redirectedUrl("/admin/users/" + employee.id()));
     assertThat(administration.user(employee.id()).enabled()).isFalse();
     assertThat(sessionsOf(employee)).isZero();
-    mvc.perform(login(employee.email(), TestUsers.PASSWORD)).andExpect(redirectedUrl("/login?error=bad"));
+    mvc.perform(login(employee.email(), TestUsers.PASSWORD))
+        .andExpect(redirectedUrl("/login?error=bad"));
   }
 
   @Test
   void nonAdminsAreRefusedEveryAdminPage() throws Exception {
     ClientId client = users.client("Geen Toegang");
     List<UserAccount> others =
-        List.of(users.coach(client), users.hr(client), users.manager(client), users.employee(client));
+        List.of(
+            users.coach(client), users.hr(client), users.manager(client), users.employee(client));
     for (UserAccount user : others) {
-      for (String path : List.of("/admin/clients", "/admin/users", "/admin/audit", "/admin/users/" + admin.id())) {
+      for (String path :
+          List.of("/admin/clients", "/admin/users", "/admin/audit", "/admin/users/" + admin.id())) {
         mvc.perform(get(path).with(asUser(user))).andExpect(status().isForbidden());
       }
-      mvc.perform(post("/admin/clients").param("name", "Hack " + user.email()).with(asUser(user)).with(csrf()))
+      mvc.perform(
+              post("/admin/clients")
+                  .param("name", "Hack " + user.email())
+                  .with(asUser(user))
+                  .with(csrf()))
           .andExpect(status().isForbidden());
       mvc.perform(post("/admin/users/{id}/reset", admin.id()).with(asUser(user)).with(csrf()))
           .andExpect(status().isForbidden());
@@ -245,13 +272,19 @@ class AdminPagesTests {
             .andReturn()
             .getResponse()
             .getContentAsString();
-    assertThat(html).contains("data-testid=\"admin-audit\"").contains("CLIENT_CREATED").contains("USER_CREATED");
+    assertThat(html)
+        .contains("data-testid=\"admin-audit\"")
+        .contains("CLIENT_CREATED")
+        .contains("USER_CREATED");
     // Newest first: the client created last appears before the admin created in setUp.
-    assertThat(html.indexOf("data-audit-type=\"CLIENT_CREATED\"")).isLessThan(html.indexOf("data-audit-type=\"USER_CREATED\""));
+    assertThat(html.indexOf("data-audit-type=\"CLIENT_CREATED\""))
+        .isLessThan(html.indexOf("data-audit-type=\"USER_CREATED\""));
 
     var entry = context.getBean(AuditLog.class).latest(1, AuditType.CLIENT_CREATED).get(0);
     String amsterdam =
-        entry.at().atZoneSameInstant(java.time.ZoneId.of("Europe/Amsterdam"))
+        entry
+            .at()
+            .atZoneSameInstant(java.time.ZoneId.of("Europe/Amsterdam"))
             .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
     assertThat(html).contains(amsterdam);
 
@@ -261,20 +294,28 @@ class AdminPagesTests {
             .andReturn()
             .getResponse()
             .getContentAsString();
-    assertThat(html).contains("data-audit-type=\"CLIENT_CREATED\"").doesNotContain("data-audit-type=\"USER_CREATED\"");
+    assertThat(html)
+        .contains("data-audit-type=\"CLIENT_CREATED\"")
+        .doesNotContain("data-audit-type=\"USER_CREATED\"");
     assertThat(client).isNotNull();
 
     // Paging: with more than a page of entries there is an "older" link, and page 2 answers.
     for (int i = 0; i < AdminController.AUDIT_PAGE_SIZE; i++) {
-      context.getBean(AuditLog.class).recordAs("paging-test", AuditType.ACCESS_DENIED, null, "entry " + i);
+      context
+          .getBean(AuditLog.class)
+          .recordAs("paging-test", AuditType.ACCESS_DENIED, null, "entry " + i);
     }
     mvc.perform(get("/admin/audit").with(asUser(admin)))
-        .andExpect(content().string(org.hamcrest.Matchers.containsString("data-testid=\"audit-older\"")));
-    mvc.perform(get("/admin/audit").param("page", "1").with(asUser(admin))).andExpect(status().isOk());
+        .andExpect(
+            content().string(org.hamcrest.Matchers.containsString("data-testid=\"audit-older\"")));
+    mvc.perform(get("/admin/audit").param("page", "1").with(asUser(admin)))
+        .andExpect(status().isOk());
   }
 
   private List<AuditType> auditTypes() {
-    return jdbc.sql("SELECT type FROM audit_event").query(String.class).list().stream().map(AuditType::valueOf).toList();
+    return jdbc.sql("SELECT type FROM audit_event").query(String.class).list().stream()
+        .map(AuditType::valueOf)
+        .toList();
   }
 
   private int sessionsOf(UserAccount user) {

@@ -22,10 +22,18 @@ class LoginPageTests {
 
   @Test
   void withoutOidcConfigurationThereIsNoSsoButton() throws Exception {
-    assertThat(context.getBeanProvider(ClientRegistrationRepository.class).getIfAvailable()).isNull();
+    assertThat(context.getBeanProvider(ClientRegistrationRepository.class).getIfAvailable())
+        .isNull();
     String html =
-        mvc.perform(get("/login")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-    assertThat(html).contains("name=\"email\"").contains("name=\"_csrf\"").doesNotContain("sso-login");
+        mvc.perform(get("/login"))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(html)
+        .contains("name=\"email\"")
+        .contains("name=\"_csrf\"")
+        .doesNotContain("sso-login");
     mvc.perform(get("/oauth2/authorization/oidc")).andExpect(status().is3xxRedirection());
   }
 

@@ -20,7 +20,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
-/** Five wrong passwords lock an account, audited; an admin's reset gives a working password and unlocks. */
+/**
+ * Five wrong passwords lock an account, audited; an admin's reset gives a working password and
+ * unlocks.
+ */
 @IntegrationTest
 @AutoConfigureMockMvc
 class LoginThrottlingTests {
@@ -37,14 +40,17 @@ class LoginThrottlingTests {
     UserAccount employee = users.employee(users.client("Slot BV"));
 
     for (int i = 1; i <= 4; i++) {
-      mvc.perform(login(employee.email(), "wrong-password-" + i)).andExpect(redirectedUrl("/login?error=bad"));
+      mvc.perform(login(employee.email(), "wrong-password-" + i))
+          .andExpect(redirectedUrl("/login?error=bad"));
     }
     assertThat(administration.isLocked(employee.id())).isFalse();
-    mvc.perform(login(employee.email().toUpperCase(), "wrong-password-5")).andExpect(redirectedUrl("/login?error=bad"));
+    mvc.perform(login(employee.email().toUpperCase(), "wrong-password-5"))
+        .andExpect(redirectedUrl("/login?error=bad"));
     assertThat(administration.isLocked(employee.id())).isTrue();
 
     // Now even the right password is refused, with the "locked" message.
-    mvc.perform(login(employee.email(), TestUsers.PASSWORD)).andExpect(redirectedUrl("/login?error=locked"));
+    mvc.perform(login(employee.email(), TestUsers.PASSWORD))
+        .andExpect(redirectedUrl("/login?error=locked"));
     mvc.perform(get("/login").param("error", "locked").param("lang", "nl"))
         .andExpect(content().string(Matchers.containsString("Te veel mislukte pogingen")));
 
@@ -63,7 +69,8 @@ class LoginThrottlingTests {
     assertThat(password).isNotBlank().isNotEqualTo(TestUsers.PASSWORD);
     assertThat(administration.isLocked(employee.id())).isFalse();
 
-    mvc.perform(login(employee.email(), TestUsers.PASSWORD)).andExpect(redirectedUrl("/login?error=bad"));
+    mvc.perform(login(employee.email(), TestUsers.PASSWORD))
+        .andExpect(redirectedUrl("/login?error=bad"));
     mvc.perform(login(employee.email(), password)).andExpect(redirectedUrl("/"));
     assertThat(auditCount(employee.email(), AuditType.LOGIN_SUCCEEDED)).isEqualTo(1);
     assertThat(auditCount(admin.email(), AuditType.PASSWORD_RESET)).isEqualTo(1);

@@ -39,8 +39,15 @@ class OidcConfiguredTests {
   @Test
   void theLoginPageOffersTheProviderAndTheButtonLeadsThere() throws Exception {
     String html =
-        mvc.perform(get("/login").param("lang", "en")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-    assertThat(html).contains("data-testid=\"sso-login\"").contains("/oauth2/authorization/test-idp").contains("Log in with Test IdP");
+        mvc.perform(get("/login").param("lang", "en"))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(html)
+        .contains("data-testid=\"sso-login\"")
+        .contains("/oauth2/authorization/test-idp")
+        .contains("Log in with Test IdP");
 
     String location =
         mvc.perform(get("/oauth2/authorization/test-idp"))
@@ -48,6 +55,9 @@ class OidcConfiguredTests {
             .andReturn()
             .getResponse()
             .getRedirectedUrl();
-    assertThat(location).startsWith("https://idp.example/authorize").contains("client_id=orgcoach").contains("scope=openid");
+    assertThat(location)
+        .startsWith("https://idp.example/authorize")
+        .contains("client_id=orgcoach")
+        .contains("scope=openid");
   }
 }

@@ -18,8 +18,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * SSO configured the documented way, with {@code ORGCOACH_OIDC_*} (here as properties): the provider's
- * endpoints are discovered from its issuer (a stand-in discovery document served locally).
+ * SSO configured the documented way, with {@code ORGCOACH_OIDC_*} (here as properties): the
+ * provider's endpoints are discovered from its issuer (a stand-in discovery document served
+ * locally).
  */
 @IntegrationTest
 @AutoConfigureMockMvc
@@ -45,8 +46,15 @@ class OidcEnvironmentConfiguredTests {
   @Test
   void theIssuerIsDiscoveredAndOfferedOnTheLoginPage() throws Exception {
     String html =
-        mvc.perform(get("/login").param("lang", "nl")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-    assertThat(html).contains("data-testid=\"sso-login\"").contains("Inloggen met Praktijk-ID").contains("/oauth2/authorization/oidc");
+        mvc.perform(get("/login").param("lang", "nl"))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(html)
+        .contains("data-testid=\"sso-login\"")
+        .contains("Inloggen met Praktijk-ID")
+        .contains("/oauth2/authorization/oidc");
 
     String location =
         mvc.perform(get("/oauth2/authorization/oidc"))
@@ -73,9 +81,19 @@ class OidcEnvironmentConfiguredTests {
           exchange -> {
             String base = "http://127.0.0.1:" + server.getAddress().getPort();
             byte[] body =
-                ("{\"issuer\":\"" + base + "\",\"authorization_endpoint\":\"" + base + "/authorize\","
-                        + "\"token_endpoint\":\"" + base + "/token\",\"jwks_uri\":\"" + base + "/jwks\","
-                        + "\"userinfo_endpoint\":\"" + base + "/userinfo\",\"response_types_supported\":[\"code\"],"
+                ("{\"issuer\":\""
+                        + base
+                        + "\",\"authorization_endpoint\":\""
+                        + base
+                        + "/authorize\","
+                        + "\"token_endpoint\":\""
+                        + base
+                        + "/token\",\"jwks_uri\":\""
+                        + base
+                        + "/jwks\","
+                        + "\"userinfo_endpoint\":\""
+                        + base
+                        + "/userinfo\",\"response_types_supported\":[\"code\"],"
                         + "\"subject_types_supported\":[\"public\"],\"id_token_signing_alg_values_supported\":[\"RS256\"]}")
                     .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");

@@ -1,7 +1,6 @@
 package nl.orgcoach.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
@@ -32,14 +31,35 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 class OidcLoginSuccessHandlerTests {
 
   static final UserAccount COACH =
-      new UserAccount(UUID.randomUUID(), "coach@praktijk.nl", "Carla Coach", Role.COACH, null, null, true, false, "{noop}x");
+      new UserAccount(
+          UUID.randomUUID(),
+          "coach@praktijk.nl",
+          "Carla Coach",
+          Role.COACH,
+          null,
+          null,
+          true,
+          false,
+          "{noop}x");
   static final UserAccount DISABLED =
-      new UserAccount(UUID.randomUUID(), "weg@praktijk.nl", "Weg", Role.EMPLOYEE, UUID.randomUUID(), null, false, false, null);
+      new UserAccount(
+          UUID.randomUUID(),
+          "weg@praktijk.nl",
+          "Weg",
+          Role.EMPLOYEE,
+          UUID.randomUUID(),
+          null,
+          false,
+          false,
+          null);
 
   final AuditLog audit = mock(AuditLog.class);
   final OidcLoginSuccessHandler handler =
       new OidcLoginSuccessHandler(
-          email -> List.of(COACH, DISABLED).stream().filter(u -> u.email().equals(email)).findFirst(), audit, true);
+          email ->
+              List.of(COACH, DISABLED).stream().filter(u -> u.email().equals(email)).findFirst(),
+          audit,
+          true);
 
   @AfterEach
   void clear() {
@@ -56,17 +76,25 @@ class OidcLoginSuccessHandlerTests {
 
     SecurityContext stored =
         (SecurityContext)
-            request.getSession().getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+            request
+                .getSession()
+                .getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
     assertThat(stored.getAuthentication()).isInstanceOf(UsernamePasswordAuthenticationToken.class);
     assertThat(stored.getAuthentication().getPrincipal())
-        .isInstanceOfSatisfying(UserAccount.class, u -> {
-          assertThat(u.id()).isEqualTo(COACH.id());
-          assertThat(u.passwordHash()).isNull();
-        });
-    assertThat(stored.getAuthentication().getAuthorities()).extracting(Object::toString).containsExactly("ROLE_COACH");
-    assertThat(SecurityContextHolder.getContext().getAuthentication().getPrincipal()).isInstanceOf(UserAccount.class);
+        .isInstanceOfSatisfying(
+            UserAccount.class,
+            u -> {
+              assertThat(u.id()).isEqualTo(COACH.id());
+              assertThat(u.passwordHash()).isNull();
+            });
+    assertThat(stored.getAuthentication().getAuthorities())
+        .extracting(Object::toString)
+        .containsExactly("ROLE_COACH");
+    assertThat(SecurityContextHolder.getContext().getAuthentication().getPrincipal())
+        .isInstanceOf(UserAccount.class);
     assertThat(response.getRedirectedUrl()).isEqualTo("/");
-    verify(audit).recordAs(eq("coach@praktijk.nl"), eq(AuditType.LOGIN_SUCCEEDED), isNull(), anyString());
+    verify(audit)
+        .recordAs(eq("coach@praktijk.nl"), eq(AuditType.LOGIN_SUCCEEDED), isNull(), anyString());
   }
 
   @Test
@@ -89,7 +117,8 @@ class OidcLoginSuccessHandlerTests {
       assertThat(session.isInvalid()).isTrue();
       assertThat(SecurityContextHolder.getContext().getAuthentication()).isNull();
     }
-    verify(audit, org.mockito.Mockito.times(4)).recordAs(anyString(), eq(AuditType.LOGIN_FAILED), isNull(), anyString());
+    verify(audit, org.mockito.Mockito.times(4))
+        .recordAs(anyString(), eq(AuditType.LOGIN_FAILED), isNull(), anyString());
   }
 
   @Test
@@ -107,7 +136,8 @@ class OidcLoginSuccessHandlerTests {
     if (verified != null) {
       claims.put("email_verified", verified);
     }
-    OidcIdToken token = new OidcIdToken("id-token", Instant.now(), Instant.now().plusSeconds(300), claims);
+    OidcIdToken token =
+        new OidcIdToken("id-token", Instant.now(), Instant.now().plusSeconds(300), claims);
     var user = new DefaultOidcUser(List.of(new SimpleGrantedAuthority("OIDC_USER")), token);
     return new OAuth2AuthenticationToken(user, user.getAuthorities(), "oidc");
   }

@@ -38,22 +38,27 @@ class SessionStoreTests {
   @Autowired JdbcClient jdbc;
   @Autowired FindByIndexNameSessionRepository<?> sessions;
 
-  final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  final HttpClient http =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
   @Test
   void aLoginStoresTheSessionInTheDatabaseBehindAnHttpOnlyCookie() throws Exception {
     TestUsers users = TestUsers.in(context);
     UserAccount hr = users.hr(users.client("Sessie BV"));
 
-    HttpResponse<String> loginPage = http.send(request("/login").build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> loginPage =
+        http.send(request("/login").build(), HttpResponse.BodyHandlers.ofString());
     String anonymousCookie = sessionCookie(loginPage);
     Matcher csrf = CSRF.matcher(loginPage.body());
     assertThat(csrf.find()).isTrue();
 
     String form =
-        "email=" + URLEncoder.encode(hr.email(), StandardCharsets.UTF_8)
-            + "&password=" + URLEncoder.encode(TestUsers.PASSWORD, StandardCharsets.UTF_8)
-            + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+        "email="
+            + URLEncoder.encode(hr.email(), StandardCharsets.UTF_8)
+            + "&password="
+            + URLEncoder.encode(TestUsers.PASSWORD, StandardCharsets.UTF_8)
+            + "&_csrf="
+            + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
     HttpResponse<String> login =
         http.send(
             request("/login")
@@ -63,11 +68,17 @@ class SessionStoreTests {
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(login.statusCode()).isEqualTo(302);
-    assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/"));
+    assertThat(login.headers().firstValue("Location"))
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/"));
 
     List<String> setCookies = login.headers().allValues("Set-Cookie");
     assertThat(setCookies)
-        .anySatisfy(c -> assertThat(c).startsWith("SESSION=").containsIgnoringCase("HttpOnly").contains("SameSite=Lax"));
+        .anySatisfy(
+            c ->
+                assertThat(c)
+                    .startsWith("SESSION=")
+                    .containsIgnoringCase("HttpOnly")
+                    .contains("SameSite=Lax"));
     String cookie = sessionCookie(login);
     // The session id changes at login (no session fixation).
     assertThat(cookie).isNotEqualTo(anonymousCookie);
@@ -78,10 +89,12 @@ class SessionStoreTests {
                 .query(Integer.class)
                 .single())
         .isEqualTo(1);
-    // What another node would load from the table alone: the signed-in UserAccount, without its hash.
+    // What another node would load from the table alone: the signed-in UserAccount, without its
+    // hash.
     var stored = sessions.findByPrincipalName(hr.email());
     assertThat(stored).hasSize(1);
-    SecurityContext security = stored.values().iterator().next().getAttribute("SPRING_SECURITY_CONTEXT");
+    SecurityContext security =
+        stored.values().iterator().next().getAttribute("SPRING_SECURITY_CONTEXT");
     assertThat(security.getAuthentication().getPrincipal())
         .isInstanceOfSatisfying(
             UserAccount.class,
@@ -91,14 +104,20 @@ class SessionStoreTests {
             });
 
     HttpResponse<String> account =
-        http.send(request("/account").header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
+        http.send(
+            request("/account").header("Cookie", cookie).build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(account.statusCode()).isEqualTo(200);
     assertThat(account.body()).contains(hr.email());
 
     // Once the row is gone (expired, or logged out on any node), the cookie is worthless.
-    jdbc.sql("DELETE FROM spring_session WHERE principal_name = :p").param("p", hr.email()).update();
+    jdbc.sql("DELETE FROM spring_session WHERE principal_name = :p")
+        .param("p", hr.email())
+        .update();
     HttpResponse<String> after =
-        http.send(request("/account").header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
+        http.send(
+            request("/account").header("Cookie", cookie).build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(after.statusCode()).isEqualTo(302);
   }
 

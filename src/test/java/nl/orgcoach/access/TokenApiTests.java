@@ -25,7 +25,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
-/** Personal API tokens: made in the UI, shown once, hashed at rest, one client, revocable, expiring. */
+/**
+ * Personal API tokens: made in the UI, shown once, hashed at rest, one client, revocable, expiring.
+ */
 @IntegrationTest
 @AutoConfigureMockMvc
 class TokenApiTests {
@@ -62,13 +64,24 @@ class TokenApiTests {
     assertThat(secret).startsWith("oc_").hasSizeGreaterThan(40);
 
     String page =
-        mvc.perform(get("/account/tokens").cookie(created.getResponse().getCookies()).with(asUser(hr)))
+        mvc.perform(
+                get("/account/tokens").cookie(created.getResponse().getCookies()).with(asUser(hr)))
             .andReturn()
             .getResponse()
             .getContentAsString();
-    assertThat(page).contains("data-testid=\"token-secret\"").contains(secret).contains("Rapportage-script");
-    page = mvc.perform(get("/account/tokens").with(asUser(hr))).andReturn().getResponse().getContentAsString();
-    assertThat(page).doesNotContain(secret).doesNotContain("token-secret").contains(secret.substring(0, 10));
+    assertThat(page)
+        .contains("data-testid=\"token-secret\"")
+        .contains(secret)
+        .contains("Rapportage-script");
+    page =
+        mvc.perform(get("/account/tokens").with(asUser(hr)))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(page)
+        .doesNotContain(secret)
+        .doesNotContain("token-secret")
+        .contains(secret.substring(0, 10));
 
     mvc.perform(get("/api/v1/me").header("Authorization", bearer(secret)))
         .andExpect(status().isOk())
@@ -82,14 +95,19 @@ class TokenApiTests {
     var row =
         jdbc.sql("SELECT token_hash, prefix, name, last_used_at FROM api_token WHERE user_id = :u")
             .param("u", hr.id())
-            .query((rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4)})
+            .query(
+                (rs, i) ->
+                    new Object[] {
+                      rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4)
+                    })
             .single();
     assertThat(row[0]).isEqualTo(ApiTokens.hash(secret)).isNotEqualTo(secret);
     assertThat(secret).startsWith((String) row[1]).isNotEqualTo(row[1]);
     assertThat(((String) row[1]).length()).isLessThanOrEqualTo(10);
     assertThat(row[3]).isNotNull();
     assertThat(
-            jdbc.sql("SELECT count(*) FROM api_token WHERE token_hash = :s OR prefix = :s OR name = :s")
+            jdbc.sql(
+                    "SELECT count(*) FROM api_token WHERE token_hash = :s OR prefix = :s OR name = :s")
                 .param("s", secret)
                 .query(Integer.class)
                 .single())
@@ -100,7 +118,8 @@ class TokenApiTests {
   void aRevokedTokenIsRefused() throws Exception {
     UserAccount manager = users.manager(clientA);
     String secret = users.token(manager, clientA);
-    mvc.perform(get("/api/v1/me").header("Authorization", bearer(secret))).andExpect(status().isOk());
+    mvc.perform(get("/api/v1/me").header("Authorization", bearer(secret)))
+        .andExpect(status().isOk());
     UUID id = tokenId(secret);
 
     mvc.perform(post("/account/tokens/{id}/revoke", id).with(asUser(manager)).with(csrf()))
@@ -109,7 +128,8 @@ class TokenApiTests {
         .andExpect(status().isUnauthorized())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     assertThat(
-            jdbc.sql("SELECT count(*) FROM audit_event WHERE type = 'TOKEN_REVOKED' AND client_id = :c")
+            jdbc.sql(
+                    "SELECT count(*) FROM audit_event WHERE type = 'TOKEN_REVOKED' AND client_id = :c")
                 .param("c", clientA.value())
                 .query(Integer.class)
                 .single())
@@ -118,9 +138,11 @@ class TokenApiTests {
     // Someone else cannot revoke my token (it does not exist for them).
     String other = users.token(manager, clientA);
     UserAccount stranger = users.manager(clientA);
-    mvc.perform(post("/account/tokens/{id}/revoke", tokenId(other)).with(asUser(stranger)).with(csrf()))
+    mvc.perform(
+            post("/account/tokens/{id}/revoke", tokenId(other)).with(asUser(stranger)).with(csrf()))
         .andExpect(status().isNotFound());
-    mvc.perform(get("/api/v1/me").header("Authorization", bearer(other))).andExpect(status().isOk());
+    mvc.perform(get("/api/v1/me").header("Authorization", bearer(other)))
+        .andExpect(status().isOk());
   }
 
   @Test
@@ -131,7 +153,8 @@ class TokenApiTests {
         .param("t", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(1))
         .param("id", tokenId(secret))
         .update();
-    mvc.perform(get("/api/v1/me").header("Authorization", bearer(secret))).andExpect(status().isUnauthorized());
+    mvc.perform(get("/api/v1/me").header("Authorization", bearer(secret)))
+        .andExpect(status().isUnauthorized());
     mvc.perform(get("/account/tokens").with(asUser(employee)))
         .andExpect(content().string(Matchers.containsString("expired")));
   }
@@ -163,7 +186,8 @@ class TokenApiTests {
     UserAccount coach = users.coach(clientA);
     String secret = users.token(coach, clientA);
     context.getBean(AccessAdministration.class).setEnabled(coach.id(), false);
-    mvc.perform(get("/api/v1/me").header("Authorization", bearer(secret))).andExpect(status().isUnauthorized());
+    mvc.perform(get("/api/v1/me").header("Authorization", bearer(secret)))
+        .andExpect(status().isUnauthorized());
   }
 
   @Test

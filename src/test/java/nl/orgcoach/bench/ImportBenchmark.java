@@ -46,9 +46,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The import benchmark of issue 2 (not part of the test suite: surefire only runs *Test/*Tests).
- * Generates the 100,000-person client, imports its four files through {@link StructureImport} into a
- * fresh PostgreSQL database and a fresh H2 file database, measures wall time and peak heap per file,
- * measures PostgreSQL's own COPY of the same files into staging tables (the floor), and times
+ * Generates the 100,000-person client, imports its four files through {@link StructureImport} into
+ * a fresh PostgreSQL database and a fresh H2 file database, measures wall time and peak heap per
+ * file, measures PostgreSQL's own COPY of the same files into staging tables (the floor), and times
  * opening that client's org chart (its SQL, and the page over HTTP with a logged-in session).
  * Results go to standard output and target/benchmarks/import.md; docs/benchmarks.md records them.
  *
@@ -61,7 +61,10 @@ class ImportBenchmark {
   static final String PASSWORD = "bench-password-2026";
   static final int REPEAT = 10;
 
-  /** The org chart's SQL (as in organisation.structure.Units): one level with child and person counts. */
+  /**
+   * The org chart's SQL (as in organisation.structure.Units): one level with child and person
+   * counts.
+   */
   static final String NODE_SELECT =
       """
       SELECT u.id, u.external_id, u.name, u.kind, u.parent_id,
@@ -89,7 +92,9 @@ class ImportBenchmark {
 
     String pgName = "oc_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     TestDatabase.execute("CREATE DATABASE " + pgName);
-    String pgUrl = TestDatabase.PG_ADMIN_URL.substring(0, TestDatabase.PG_ADMIN_URL.lastIndexOf('/') + 1) + pgName;
+    String pgUrl =
+        TestDatabase.PG_ADMIN_URL.substring(0, TestDatabase.PG_ADMIN_URL.lastIndexOf('/') + 1)
+            + pgName;
     Run pg;
     Map<ImportKind, Floor> copy;
     try {
@@ -100,8 +105,13 @@ class ImportBenchmark {
     }
     Path h2Dir = dir.resolve("h2");
     Run h2 =
-        run("H2 (file)", spec, files,
-            "jdbc:h2:file:" + h2Dir.resolve("orgcoach") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+        run(
+            "H2 (file)",
+            spec,
+            files,
+            "jdbc:h2:file:"
+                + h2Dir.resolve("orgcoach")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
             "sa");
 
     String load = loadAverage(loadBefore) + " before, " + loadAverage(null) + " after";
@@ -109,15 +119,21 @@ class ImportBenchmark {
     // The H2 database alone is half a gigabyte: leave nothing behind in the temp directory.
     org.springframework.util.FileSystemUtils.deleteRecursively(dir);
     System.out.println(report);
-    Path out = Path.of(System.getProperty("orgcoach.build.dir", "target"), "benchmarks", "import.md");
+    Path out =
+        Path.of(System.getProperty("orgcoach.build.dir", "target"), "benchmarks", "import.md");
     Files.createDirectories(out.getParent());
     Files.writeString(out, report);
-    assertThat(pg.steps()).extracting(Step::rows).containsExactlyElementsOf(h2.steps().stream().map(Step::rows).toList());
+    assertThat(pg.steps())
+        .extracting(Step::rows)
+        .containsExactlyElementsOf(h2.steps().stream().map(Step::rows).toList());
   }
 
   /** Starts OrgCoach on a fresh database, imports the four files, times the org chart, stops. */
-  Run run(String database, OrganisationSpec spec, Map<ImportKind, Path> files, String url, String user) throws Exception {
-    Path dataDir = files.get(ImportKind.UNITS).getParent().resolve("data-" + database.replaceAll("\\W", ""));
+  Run run(
+      String database, OrganisationSpec spec, Map<ImportKind, Path> files, String url, String user)
+      throws Exception {
+    Path dataDir =
+        files.get(ImportKind.UNITS).getParent().resolve("data-" + database.replaceAll("\\W", ""));
     ConfigurableApplicationContext app =
         // Command-line arguments: they outrank application.yml (default properties would not).
         new SpringApplicationBuilder(OrgCoachApplication.class)
@@ -145,7 +161,8 @@ class ImportBenchmark {
         Measured<ImportResult> m =
             measure(
                 () -> {
-                  try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+                  try (InputStream in =
+                      new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
                     return imports.importCsv(scope, kind, in, file.getFileName().toString());
                   }
                 });
@@ -166,85 +183,119 @@ class ImportBenchmark {
               .query(UUID.class)
               .single();
       chart.add(
-          time("SQL: top level with counts",
-              () -> jdbc.sql(NODE_SELECT + " WHERE u.client_id = :client AND u.parent_id IS NULL ORDER BY u.name")
-                  .param("client", client.value()).query().listOfRows().size()));
+          time(
+              "SQL: top level with counts",
+              () ->
+                  jdbc.sql(
+                          NODE_SELECT
+                              + " WHERE u.client_id = :client AND u.parent_id IS NULL ORDER BY u.name")
+                      .param("client", client.value())
+                      .query()
+                      .listOfRows()
+                      .size()));
       chart.add(
-          time("SQL: children of the unit with most children, with counts",
-              () -> jdbc.sql(NODE_SELECT + " WHERE u.client_id = :client AND u.parent_id = :parent ORDER BY u.name")
-                  .param("client", client.value()).param("parent", largest).query().listOfRows().size()));
+          time(
+              "SQL: children of the unit with most children, with counts",
+              () ->
+                  jdbc.sql(
+                          NODE_SELECT
+                              + " WHERE u.client_id = :client AND u.parent_id = :parent ORDER BY u.name")
+                      .param("client", client.value())
+                      .param("parent", largest)
+                      .query()
+                      .listOfRows()
+                      .size()));
       String port = app.getEnvironment().getProperty("local.server.port");
       HttpClient http = login("http://localhost:" + port);
       String base = "http://localhost:" + port + "/c/" + client.value();
       chart.add(time("HTTP: GET /c/{id}/org", () -> get(http, base + "/org")));
-      chart.add(time("HTTP: GET /c/{id}/org/units/{unit}/children", () -> get(http, base + "/org/units/" + largest + "/children")));
+      chart.add(
+          time(
+              "HTTP: GET /c/{id}/org/units/{unit}/children",
+              () -> get(http, base + "/org/units/" + largest + "/children")));
       return new Run(database, steps, chart, total);
     } finally {
       app.close();
     }
   }
 
-  /** What the floor costs per file: COPY into a staging table, then set-based SQL into the real tables. */
+  /**
+   * What the floor costs per file: COPY into a staging table, then set-based SQL into the real
+   * tables.
+   */
   record Floor(long copyMs, long sqlMs) {}
 
   /**
    * The floor: PostgreSQL's COPY of the same CSV files into staging tables with the same columns.
    * Then, as a second and more realistic floor, plain set-based SQL that moves the staged rows into
-   * the real tables (ids resolved by joins, no validation) for a second client in the same database.
+   * the real tables (ids resolved by joins, no validation) for a second client in the same
+   * database.
    */
   Map<ImportKind, Floor> copy(String url, Map<ImportKind, Path> files) throws Exception {
     Map<ImportKind, String> tables = new EnumMap<>(ImportKind.class);
-    tables.put(ImportKind.UNITS,
+    tables.put(
+        ImportKind.UNITS,
         "stage_unit (unit_id VARCHAR(100), name VARCHAR(200), parent_id VARCHAR(100), kind VARCHAR(100))");
-    tables.put(ImportKind.PEOPLE,
+    tables.put(
+        ImportKind.PEOPLE,
         "stage_person (person_id VARCHAR(100), first_name VARCHAR(100), last_name VARCHAR(150), email VARCHAR(254),"
             + " job_title VARCHAR(200), unit_id VARCHAR(100), manager_id VARCHAR(100))");
-    tables.put(ImportKind.SETTINGS,
+    tables.put(
+        ImportKind.SETTINGS,
         "stage_setting (setting_id VARCHAR(100), name VARCHAR(200), kind VARCHAR(40), unit_id VARCHAR(100),"
             + " members VARCHAR(100000))");
-    tables.put(ImportKind.INTERDEPENDENCIES,
+    tables.put(
+        ImportKind.INTERDEPENDENCIES,
         "stage_interdependency (from_unit_id VARCHAR(100), to_unit_id VARCHAR(100), description VARCHAR(300),"
             + " strength INT)");
     Map<ImportKind, List<String>> moves = new EnumMap<>(ImportKind.class);
     // Ids are made up front in a mapping table, so that parents and managers resolve in the same
     // INSERT (PostgreSQL checks the self-referencing foreign key at the end of the statement).
-    moves.put(ImportKind.UNITS, List.of(
-        "ANALYZE stage_unit",
-        "CREATE TEMP TABLE unit_ids AS SELECT unit_id AS ext, gen_random_uuid() AS id FROM stage_unit",
-        "ANALYZE unit_ids",
-        """
+    moves.put(
+        ImportKind.UNITS,
+        List.of(
+            "ANALYZE stage_unit",
+            "CREATE TEMP TABLE unit_ids AS SELECT unit_id AS ext, gen_random_uuid() AS id FROM stage_unit",
+            "ANALYZE unit_ids",
+            """
         INSERT INTO unit (id, client_id, external_id, name, kind, parent_id)
         SELECT i.id, :c, s.unit_id, s.name, s.kind, p.id
         FROM stage_unit s JOIN unit_ids i ON i.ext = s.unit_id LEFT JOIN unit_ids p ON p.ext = s.parent_id
         """));
-    moves.put(ImportKind.PEOPLE, List.of(
-        "ANALYZE stage_person",
-        "CREATE TEMP TABLE person_ids AS SELECT person_id AS ext, gen_random_uuid() AS id FROM stage_person",
-        "ANALYZE person_ids",
-        """
+    moves.put(
+        ImportKind.PEOPLE,
+        List.of(
+            "ANALYZE stage_person",
+            "CREATE TEMP TABLE person_ids AS SELECT person_id AS ext, gen_random_uuid() AS id FROM stage_person",
+            "ANALYZE person_ids",
+            """
         INSERT INTO person (id, client_id, external_id, first_name, last_name, email, job_title, unit_id, manager_id)
         SELECT i.id, :c, s.person_id, s.first_name, s.last_name, s.email, s.job_title, u.id, m.id
         FROM stage_person s JOIN person_ids i ON i.ext = s.person_id
         JOIN unit u ON u.client_id = :c AND u.external_id = s.unit_id
         LEFT JOIN person_ids m ON m.ext = s.manager_id
         """));
-    moves.put(ImportKind.SETTINGS, List.of(
-        "ANALYZE stage_setting",
-        """
+    moves.put(
+        ImportKind.SETTINGS,
+        List.of(
+            "ANALYZE stage_setting",
+            """
         INSERT INTO setting (id, client_id, external_id, name, kind, unit_id)
         SELECT gen_random_uuid(), :c, s.setting_id, s.name, s.kind, u.id
         FROM stage_setting s LEFT JOIN unit u ON u.client_id = :c AND u.external_id = s.unit_id
         """,
-        """
+            """
         INSERT INTO setting_member (setting_id, person_id, client_id)
         SELECT st.id, p.id, :c FROM stage_setting s
         JOIN setting st ON st.client_id = :c AND st.external_id = s.setting_id
         CROSS JOIN LATERAL unnest(string_to_array(s.members, '|')) AS m(ext)
         JOIN person p ON p.client_id = :c AND p.external_id = m.ext
         """));
-    moves.put(ImportKind.INTERDEPENDENCIES, List.of(
-        "ANALYZE stage_interdependency",
-        """
+    moves.put(
+        ImportKind.INTERDEPENDENCIES,
+        List.of(
+            "ANALYZE stage_interdependency",
+            """
         INSERT INTO interdependency (id, client_id, from_unit_id, to_unit_id, description, strength)
         SELECT gen_random_uuid(), :c, f.id, t.id, s.description, s.strength FROM stage_interdependency s
         JOIN unit f ON f.client_id = :c AND f.external_id = s.from_unit_id
@@ -253,7 +304,9 @@ class ImportBenchmark {
     Map<ImportKind, Floor> millis = new EnumMap<>(ImportKind.class);
     UUID client = UUID.randomUUID();
     try (Connection c = DriverManager.getConnection(url, TestDatabase.PG_USER, "")) {
-      try (var insert = c.prepareStatement("INSERT INTO client (id, name, created_at) VALUES (?, 'COPY floor', now())")) {
+      try (var insert =
+          c.prepareStatement(
+              "INSERT INTO client (id, name, created_at) VALUES (?, 'COPY floor', now())")) {
         insert.setObject(1, client);
         insert.executeUpdate();
       }
@@ -265,7 +318,9 @@ class ImportBenchmark {
         String table = e.getValue().substring(0, e.getValue().indexOf(' '));
         long start = System.nanoTime();
         try (Reader in = Files.newBufferedReader(files.get(e.getKey()), StandardCharsets.UTF_8)) {
-          c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table + " FROM STDIN WITH (FORMAT csv, HEADER true)", in);
+          c.unwrap(PGConnection.class)
+              .getCopyAPI()
+              .copyIn("COPY " + table + " FROM STDIN WITH (FORMAT csv, HEADER true)", in);
         }
         c.commit();
         long copied = System.nanoTime();
@@ -275,7 +330,9 @@ class ImportBenchmark {
           }
         }
         c.commit();
-        millis.put(e.getKey(), new Floor((copied - start) / 1_000_000, (System.nanoTime() - copied) / 1_000_000));
+        millis.put(
+            e.getKey(),
+            new Floor((copied - start) / 1_000_000, (System.nanoTime() - copied) / 1_000_000));
       }
     }
     return millis;
@@ -283,7 +340,10 @@ class ImportBenchmark {
 
   record Measured<T>(T value, long millis, long heapMb, long peakMb) {}
 
-  /** Wall time, and peak used heap above the level after a GC, sampled every 5 ms while {@code work} runs. */
+  /**
+   * Wall time, and peak used heap above the level after a GC, sampled every 5 ms while {@code work}
+   * runs.
+   */
   static <T> Measured<T> measure(Callable<T> work) throws Exception {
     System.gc();
     long baseline = MEMORY.getHeapMemoryUsage().getUsed();
@@ -340,18 +400,28 @@ class ImportBenchmark {
   }
 
   static int count(JdbcClient jdbc, String table, ClientId client) {
-    return jdbc.sql("SELECT count(*) FROM " + table + " WHERE client_id = :c").param("c", client.value()).query(Integer.class).single();
+    return jdbc.sql("SELECT count(*) FROM " + table + " WHERE client_id = :c")
+        .param("c", client.value())
+        .query(Integer.class)
+        .single();
   }
 
   static HttpClient login(String base) throws Exception {
     HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-    String page = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.ofString()).body();
+    String page =
+        http.send(
+                HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
     Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page);
     assertThat(csrf.find()).as("CSRF token on the login page").isTrue();
     String form =
-        "email=" + URLEncoder.encode(ADMIN, StandardCharsets.UTF_8)
-            + "&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8)
-            + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+        "email="
+            + URLEncoder.encode(ADMIN, StandardCharsets.UTF_8)
+            + "&password="
+            + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8)
+            + "&_csrf="
+            + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
     HttpResponse<String> r =
         http.send(
             HttpRequest.newBuilder(URI.create(base + "/login"))
@@ -359,32 +429,51 @@ class ImportBenchmark {
                 .POST(HttpRequest.BodyPublishers.ofString(form))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
-    assertThat(r.headers().firstValue("Location").orElse("")).as("login succeeds").doesNotContain("error");
+    assertThat(r.headers().firstValue("Location").orElse(""))
+        .as("login succeeds")
+        .doesNotContain("error");
     return http;
   }
 
   static int get(HttpClient http, String url) throws Exception {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as(url).isEqualTo(200);
     return r.body().length();
   }
 
   static String report(
-      OrganisationSpec spec, Map<ImportKind, Path> files, long generateMs, Run pg, Run h2, Map<ImportKind, Floor> copy,
+      OrganisationSpec spec,
+      Map<ImportKind, Path> files,
+      long generateMs,
+      Run pg,
+      Run h2,
+      Map<ImportKind, Floor> copy,
       String load)
       throws Exception {
     StringBuilder sb = new StringBuilder();
-    sb.append("Run on ").append(LocalDate.now()).append(", ").append(Runtime.getRuntime().availableProcessors())
-        .append(" cores, Java ").append(System.getProperty("java.version")).append(", max heap ")
-        .append(Runtime.getRuntime().maxMemory() >> 20).append(" MB; load average (1, 5, 15 min) ").append(load)
+    sb.append("Run on ")
+        .append(LocalDate.now())
+        .append(", ")
+        .append(Runtime.getRuntime().availableProcessors())
+        .append(" cores, Java ")
+        .append(System.getProperty("java.version"))
+        .append(", max heap ")
+        .append(Runtime.getRuntime().maxMemory() >> 20)
+        .append(" MB; load average (1, 5, 15 min) ")
+        .append(load)
         .append(".\n\n");
     long bytes = 0;
     for (Path f : files.values()) {
       bytes += Files.size(f);
     }
-    sb.append(String.format("Generated %s (%,d people, %,d units, %d levels) in %,d ms: %.1f MB of CSV%n%n",
-        spec.name(), spec.people(), spec.units(), spec.levels(), generateMs, bytes / 1e6));
-    sb.append("| file | size | rows | PostgreSQL import | heap (above baseline / peak) | H2 file import | heap (above baseline / peak) | PostgreSQL COPY | import ÷ COPY | COPY + SQL into the real tables | import ÷ that |\n");
+    sb.append(
+        String.format(
+            "Generated %s (%,d people, %,d units, %d levels) in %,d ms: %.1f MB of CSV%n%n",
+            spec.name(), spec.people(), spec.units(), spec.levels(), generateMs, bytes / 1e6));
+    sb.append(
+        "| file | size | rows | PostgreSQL import | heap (above baseline / peak) | H2 file import | heap (above baseline / peak) | PostgreSQL COPY | import ÷ COPY | COPY + SQL into the real tables | import ÷ that |\n");
     sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     long copyTotal = 0;
     long floorTotal = 0;
@@ -394,19 +483,42 @@ class ImportBenchmark {
       Floor f = copy.get(p.kind());
       copyTotal += f.copyMs();
       floorTotal += f.copyMs() + f.sqlMs();
-      sb.append(String.format("| %s | %.1f MB | %,d | %,d ms | %,d / %,d MB | %,d ms | %,d / %,d MB | %,d ms | %.0f× | %,d ms | %.1f× |%n",
-          OrganisationGenerator.fileName(p.kind()), Files.size(files.get(p.kind())) / 1e6, p.rows(), p.millis(),
-          p.heapMb(), p.peakMb(), h.millis(), h.heapMb(), h.peakMb(), f.copyMs(), (double) p.millis() / Math.max(1, f.copyMs()),
-          f.copyMs() + f.sqlMs(), (double) p.millis() / Math.max(1, f.copyMs() + f.sqlMs())));
+      sb.append(
+          String.format(
+              "| %s | %.1f MB | %,d | %,d ms | %,d / %,d MB | %,d ms | %,d / %,d MB | %,d ms | %.0f× | %,d ms | %.1f× |%n",
+              OrganisationGenerator.fileName(p.kind()),
+              Files.size(files.get(p.kind())) / 1e6,
+              p.rows(),
+              p.millis(),
+              p.heapMb(),
+              p.peakMb(),
+              h.millis(),
+              h.heapMb(),
+              h.peakMb(),
+              f.copyMs(),
+              (double) p.millis() / Math.max(1, f.copyMs()),
+              f.copyMs() + f.sqlMs(),
+              (double) p.millis() / Math.max(1, f.copyMs() + f.sqlMs())));
     }
-    sb.append(String.format("| **all four** | %.1f MB | | **%,d ms** | | **%,d ms** | | **%,d ms** | **%.0f×** | **%,d ms** | **%.1f×** |%n%n",
-        bytes / 1e6, pg.totalMillis(), h2.totalMillis(), copyTotal, (double) pg.totalMillis() / Math.max(1, copyTotal),
-        floorTotal, (double) pg.totalMillis() / Math.max(1, floorTotal)));
-    sb.append("| opening the org chart | PostgreSQL first | median of 10 | H2 first | median of 10 |\n|---|---:|---:|---:|---:|\n");
+    sb.append(
+        String.format(
+            "| **all four** | %.1f MB | | **%,d ms** | | **%,d ms** | | **%,d ms** | **%.0f×** | **%,d ms** | **%.1f×** |%n%n",
+            bytes / 1e6,
+            pg.totalMillis(),
+            h2.totalMillis(),
+            copyTotal,
+            (double) pg.totalMillis() / Math.max(1, copyTotal),
+            floorTotal,
+            (double) pg.totalMillis() / Math.max(1, floorTotal)));
+    sb.append(
+        "| opening the org chart | PostgreSQL first | median of 10 | H2 first | median of 10 |\n|---|---:|---:|---:|---:|\n");
     for (int i = 0; i < pg.chart().size(); i++) {
       Timing p = pg.chart().get(i);
       Timing h = h2.chart().get(i);
-      sb.append(String.format("| %s | %,d ms | %.1f ms | %,d ms | %.1f ms |%n", p.what(), p.firstMs(), p.medianMs(), h.firstMs(), h.medianMs()));
+      sb.append(
+          String.format(
+              "| %s | %,d ms | %.1f ms | %,d ms | %.1f ms |%n",
+              p.what(), p.firstMs(), p.medianMs(), h.firstMs(), h.medianMs()));
     }
     return sb.toString();
   }

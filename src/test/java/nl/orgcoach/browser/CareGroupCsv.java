@@ -28,8 +28,22 @@ final class CareGroupCsv {
   static CsvBuilder people() {
     return CsvBuilder.people()
         .row("P1", "Anke", "de Boer", "anke.deboer@noorderlicht.example", "Bestuurder", "ZG", "")
-        .row("P2", "Sjoerd", "Hoekstra", "sjoerd.hoekstra@noorderlicht.example", "Regiomanager", "RN", "P1")
-        .row("P3", "Fatima", "El Amrani", "fatima.elamrani@noorderlicht.example", "Regiomanager", "RZ", "P1")
+        .row(
+            "P2",
+            "Sjoerd",
+            "Hoekstra",
+            "sjoerd.hoekstra@noorderlicht.example",
+            "Regiomanager",
+            "RN",
+            "P1")
+        .row(
+            "P3",
+            "Fatima",
+            "El Amrani",
+            "fatima.elamrani@noorderlicht.example",
+            "Regiomanager",
+            "RZ",
+            "P1")
         .row("P4", "Joke", "van der Meer", "", "Wijkverpleegkundige", "T1", "P2")
         .row("P5", "Bram", "Visser", "", "Verzorgende IG", "T1", "P4")
         .row("P6", "Lotte", "Postma", "", "Begeleider", "T3", "P3")

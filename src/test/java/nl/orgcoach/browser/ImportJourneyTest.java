@@ -8,8 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import nl.orgcoach.access.ApiTokens;
 import nl.orgcoach.access.AccessAdministration;
+import nl.orgcoach.access.ApiTokens;
 import nl.orgcoach.access.ClientId;
 import nl.orgcoach.support.Browser;
 import nl.orgcoach.support.BrowserTest;
@@ -91,8 +91,11 @@ class ImportJourneyTest {
     browser.open("/c/" + client + "/import");
     submit(browser, kind, file);
     browser.waitUntil(
-        kind + " import finished", Duration.ofSeconds(30), d -> !d.findElements(testId("import-result")).isEmpty()
-            || !d.findElements(testId("import-errors")).isEmpty());
+        kind + " import finished",
+        Duration.ofSeconds(30),
+        d ->
+            !d.findElements(testId("import-result")).isEmpty()
+                || !d.findElements(testId("import-errors")).isEmpty());
     assertThat(browser.allByTestId("import-errors")).as("errors of the %s import", kind).isEmpty();
   }
 

@@ -50,9 +50,15 @@ class LoginJourneyTest {
       WebElement nav = browser.byTestId("main-nav");
       browser.screenshot("nav-" + role.name().toLowerCase());
       List<String> items =
-          nav.findElements(By.cssSelector("a[data-nav]")).stream().map(a -> a.getDomAttribute("data-nav")).toList();
-      assertThat(items).as("navigation of %s", role).contains("org", "people", "settings", "interdependencies");
-      assertThat(items.contains("admin-users")).as("%s sees user administration", role).isEqualTo(role == Role.ADMIN);
+          nav.findElements(By.cssSelector("a[data-nav]")).stream()
+              .map(a -> a.getDomAttribute("data-nav"))
+              .toList();
+      assertThat(items)
+          .as("navigation of %s", role)
+          .contains("org", "people", "settings", "interdependencies");
+      assertThat(items.contains("admin-users"))
+          .as("%s sees user administration", role)
+          .isEqualTo(role == Role.ADMIN);
       assertThat(items.contains("import"))
           .as("%s sees import", role)
           .isEqualTo(role == Role.ADMIN || role == Role.HR);
@@ -71,18 +77,21 @@ class LoginJourneyTest {
     WebElement error = browser.byTestId("login-error");
     browser.screenshot("wrong-password-nl");
     assertThat(error.getText()).isEqualTo("Onjuist e-mailadres of wachtwoord.");
-    assertThat(browser.driver().findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("nl");
+    assertThat(browser.driver().findElement(By.tagName("html")).getDomAttribute("lang"))
+        .isEqualTo("nl");
   }
 
   @Test
   void wrongPasswordIsAnsweredInEnglishByDefault(Browser browser) {
     browser.open("/login");
     browser.submitLogin(emails.get(Role.HR), "not-the-password");
-    assertThat(browser.byTestId("login-error").getText()).isEqualTo("Wrong e-mail address or password.");
+    assertThat(browser.byTestId("login-error").getText())
+        .isEqualTo("Wrong e-mail address or password.");
   }
 
   private static void logout(Browser browser) {
-    // The logout form sits in a dropdown; submitting it directly keeps this independent of the menu.
+    // The logout form sits in a dropdown; submitting it directly keeps this independent of the
+    // menu.
     browser.driver().findElement(By.cssSelector("form[action$='/logout']")).submit();
     browser.waitUntil("logged out", d -> browser.path().startsWith("/login"));
   }

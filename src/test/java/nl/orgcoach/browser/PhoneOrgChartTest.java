@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import nl.orgcoach.access.AccessAdministration;
+import nl.orgcoach.access.ApiTokens;
 import nl.orgcoach.access.ClientId;
 import nl.orgcoach.access.ClientScope;
-import nl.orgcoach.access.ApiTokens;
 import nl.orgcoach.organisation.ImportKind;
 import nl.orgcoach.organisation.StructureImport;
 import nl.orgcoach.support.Browser;
@@ -19,7 +19,9 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The org chart on a phone (390×844): it fits the screen and a subtree opens; a screenshot is kept. */
+/**
+ * The org chart on a phone (390×844): it fits the screen and a subtree opens; a screenshot is kept.
+ */
 @BrowserTest
 class PhoneOrgChartTest {
 
@@ -28,7 +30,11 @@ class PhoneOrgChartTest {
   @Autowired StructureImport imports;
 
   @Test
-  @BrowserSettings(lang = "nl", width = BrowserSettings.PHONE_WIDTH, height = BrowserSettings.PHONE_HEIGHT, mobile = true)
+  @BrowserSettings(
+      lang = "nl",
+      width = BrowserSettings.PHONE_WIDTH,
+      height = BrowserSettings.PHONE_HEIGHT,
+      mobile = true)
   void orgChartFitsAPhone(Browser browser) {
     TestUsers users = new TestUsers(admin, tokens);
     ClientId client = users.client("Zorggroep Telefoon");
@@ -38,23 +44,29 @@ class PhoneOrgChartTest {
 
     browser.login(users.manager(client).email(), TestUsers.PASSWORD);
     browser.open("/c/" + client + "/org");
-    WebElement top = browser.waitFor(By.cssSelector("[data-testid='org-tree'] > [data-testid='org-unit']"));
+    WebElement top =
+        browser.waitFor(By.cssSelector("[data-testid='org-tree'] > [data-testid='org-unit']"));
     top.findElement(By.cssSelector(":scope > details > summary")).click();
     browser.waitUntil(
         "the regions below the top unit",
-        d -> top.findElements(By.cssSelector("[data-testid='org-unit']")).stream()
-            .anyMatch(u -> u.isDisplayed() && u.getText().contains(CareGroupCsv.REGION)));
+        d ->
+            top.findElements(By.cssSelector("[data-testid='org-unit']")).stream()
+                .anyMatch(u -> u.isDisplayed() && u.getText().contains(CareGroupCsv.REGION)));
 
     Path shot = browser.screenshot("org-chart-phone");
     assertThat(shot).exists();
     assertThat(shot.getFileName().toString()).endsWith(".png");
     JavascriptExecutor js = (JavascriptExecutor) browser.driver();
-    assertThat(((Number) js.executeScript("return window.innerWidth")).intValue()).isEqualTo(BrowserSettings.PHONE_WIDTH);
-    assertThat(((Number) js.executeScript("return document.documentElement.scrollWidth")).intValue())
+    assertThat(((Number) js.executeScript("return window.innerWidth")).intValue())
+        .isEqualTo(BrowserSettings.PHONE_WIDTH);
+    assertThat(
+            ((Number) js.executeScript("return document.documentElement.scrollWidth")).intValue())
         .as("page width on a phone: no sideways scrolling")
         .isLessThanOrEqualTo(BrowserSettings.PHONE_WIDTH);
     // The menu collapses behind the toggler on a phone.
-    assertThat(browser.driver().findElement(By.cssSelector(".navbar-toggler")).isDisplayed()).isTrue();
-    assertThat(browser.driver().findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("nl");
+    assertThat(browser.driver().findElement(By.cssSelector(".navbar-toggler")).isDisplayed())
+        .isTrue();
+    assertThat(browser.driver().findElement(By.tagName("html")).getDomAttribute("lang"))
+        .isEqualTo("nl");
   }
 }

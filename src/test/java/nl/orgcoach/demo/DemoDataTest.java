@@ -17,7 +17,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.TestPropertySource;
 
 @IntegrationTest
-@TestPropertySource(properties = {"orgcoach.demo.enabled=true", "orgcoach.demo.password=demo-wachtwoord-42"})
+@TestPropertySource(
+    properties = {"orgcoach.demo.enabled=true", "orgcoach.demo.password=demo-wachtwoord-42"})
 class DemoDataTest {
 
   @Autowired AccessAdministration administration;
@@ -26,7 +27,9 @@ class DemoDataTest {
   @Autowired DemoData demo;
 
   ClientId client(String name) {
-    return administration.clientNamed(name).orElseThrow(() -> new AssertionError(name + " was not loaded"));
+    return administration
+        .clientNamed(name)
+        .orElseThrow(() -> new AssertionError(name + " was not loaded"));
   }
 
   @Test
@@ -50,8 +53,11 @@ class DemoDataTest {
     for (DemoData.Login login : DemoData.logins()) {
       UserAccount user = stored(login.email());
       assertThat(user.role()).isEqualTo(login.role());
-      assertThat(user.clientId()).isEqualTo(login.role().belongsToPractice() ? null : larger.value());
-      assertThat(encoder.matches("demo-wachtwoord-42", user.passwordHash())).as(login.email()).isTrue();
+      assertThat(user.clientId())
+          .isEqualTo(login.role().belongsToPractice() ? null : larger.value());
+      assertThat(encoder.matches("demo-wachtwoord-42", user.passwordHash()))
+          .as(login.email())
+          .isTrue();
     }
     assertThat(stored("manager@zorggroep-ijsselland.nl").personId()).isNotNull();
     assertThat(stored("employee@zorggroep-ijsselland.nl").personId()).isNotNull();
@@ -62,17 +68,19 @@ class DemoDataTest {
     ClientId larger = client("Zorggroep IJsselland");
     UserAccount manager = stored("manager@zorggroep-ijsselland.nl");
     UserAccount employee = stored("employee@zorggroep-ijsselland.nl");
-    assertThat(jdbc.sql("SELECT manager_id FROM person WHERE id = :e AND client_id = :c")
-            .param("e", employee.personId())
-            .param("c", larger.value())
-            .query(java.util.UUID.class)
-            .single())
+    assertThat(
+            jdbc.sql("SELECT manager_id FROM person WHERE id = :e AND client_id = :c")
+                .param("e", employee.personId())
+                .param("c", larger.value())
+                .query(java.util.UUID.class)
+                .single())
         .isEqualTo(manager.personId());
-    assertThat(jdbc.sql("SELECT job_title FROM person WHERE id = :m AND client_id = :c")
-            .param("m", manager.personId())
-            .param("c", larger.value())
-            .query(String.class)
-            .single())
+    assertThat(
+            jdbc.sql("SELECT job_title FROM person WHERE id = :m AND client_id = :c")
+                .param("m", manager.personId())
+                .param("c", larger.value())
+                .query(String.class)
+                .single())
         .isEqualTo("teamleider");
   }
 
@@ -98,7 +106,8 @@ class DemoDataTest {
   }
 
   private UserAccount stored(String email) {
-    UserAccount found = administration.findByEmail(email).orElseThrow(() -> new AssertionError(email + " missing"));
+    UserAccount found =
+        administration.findByEmail(email).orElseThrow(() -> new AssertionError(email + " missing"));
     return administration.user(found.id());
   }
 }

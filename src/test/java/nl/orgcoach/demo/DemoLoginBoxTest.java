@@ -32,7 +32,8 @@ class DemoLoginBoxTest {
   @Test
   void aPasswordFromTheEnvironmentIsShownEveryTime() {
     DemoData demo = demo("mijn-demo-wachtwoord");
-    assertThat(demo.passwordLine("mijn-demo-wachtwoord")).contains("mijn-demo-wachtwoord", "ORGCOACH_DEMO_PASSWORD");
+    assertThat(demo.passwordLine("mijn-demo-wachtwoord"))
+        .contains("mijn-demo-wachtwoord", "ORGCOACH_DEMO_PASSWORD");
     assertThat(demo.passwordLine(null)).contains("mijn-demo-wachtwoord", "ORGCOACH_DEMO_PASSWORD");
   }
 }

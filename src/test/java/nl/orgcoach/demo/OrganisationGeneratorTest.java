@@ -21,17 +21,26 @@ import org.junit.jupiter.api.Test;
 
 class OrganisationGeneratorTest {
 
-  static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("^[a-z]\\.[a-z]+[0-9]*@[a-z.-]+\\.nl$");
+  static final java.util.regex.Pattern EMAIL =
+      java.util.regex.Pattern.compile("^[a-z]\\.[a-z]+[0-9]*@[a-z.-]+\\.nl$");
 
   @Test
   void sameSeedSameFilesOtherSeedOtherFiles() throws IOException {
     OrganisationSpec spec = OrganisationSpec.zorggroepIJsselland();
     for (ImportKind kind : ImportKind.values()) {
-      assertThat(text(OrganisationGenerator.of(spec), kind)).isEqualTo(text(OrganisationGenerator.of(spec), kind));
+      assertThat(text(OrganisationGenerator.of(spec), kind))
+          .isEqualTo(text(OrganisationGenerator.of(spec), kind));
     }
     OrganisationSpec other =
-        new OrganisationSpec(spec.name(), spec.domain(), spec.sector(), spec.people(), spec.units(), spec.levels(),
-            spec.levelSizes(), spec.seed() + 1);
+        new OrganisationSpec(
+            spec.name(),
+            spec.domain(),
+            spec.sector(),
+            spec.people(),
+            spec.units(),
+            spec.levels(),
+            spec.levelSizes(),
+            spec.seed() + 1);
     assertThat(text(OrganisationGenerator.of(other), ImportKind.PEOPLE))
         .isNotEqualTo(text(OrganisationGenerator.of(spec), ImportKind.PEOPLE));
   }
@@ -44,17 +53,28 @@ class OrganisationGeneratorTest {
     assertThat(org.depths()).containsExactly(1, 3, 6, 15);
     org.assertWellFormed();
     assertThat(org.settingKinds())
-        .containsExactlyInAnyOrder("MANAGEMENT_TEAM", "TEAM_MEETING", "WORKS_COUNCIL", "PROJECT_BOARD", "CLIENT_MEETING");
+        .containsExactlyInAnyOrder(
+            "MANAGEMENT_TEAM", "TEAM_MEETING", "WORKS_COUNCIL", "PROJECT_BOARD", "CLIENT_MEETING");
     assertThat(org.settings.stream().filter(s -> s.get("kind").equals("TEAM_MEETING"))).hasSize(15);
     // Top and the three divisions each have a management team.
-    assertThat(org.settings.stream().filter(s -> s.get("kind").equals("MANAGEMENT_TEAM"))).hasSize(4);
+    assertThat(org.settings.stream().filter(s -> s.get("kind").equals("MANAGEMENT_TEAM")))
+        .hasSize(4);
     assertThat(org.settings.stream().filter(s -> s.get("kind").equals("WORKS_COUNCIL")))
         .singleElement()
         .satisfies(s -> assertThat(s.get("members").split("\\|")).hasSize(7));
     assertThat(org.interdependencies).hasSizeGreaterThanOrEqualTo(15);
     assertThat(org.people.stream().map(p -> p.get("job_title")))
-        .contains("voorzitter raad van bestuur", "directeur", "manager zorg", "teamleider", "verzorgende IG", "planner");
-    assertThat(org.people.stream().map(p -> p.get("last_name")).filter(n -> n.matches("^(van|de|'t|ter|ten|in) .*")))
+        .contains(
+            "voorzitter raad van bestuur",
+            "directeur",
+            "manager zorg",
+            "teamleider",
+            "verzorgende IG",
+            "planner");
+    assertThat(
+            org.people.stream()
+                .map(p -> p.get("last_name"))
+                .filter(n -> n.matches("^(van|de|'t|ter|ten|in) .*")))
         .isNotEmpty();
   }
 
@@ -77,12 +97,15 @@ class OrganisationGeneratorTest {
     org.assertWellFormed();
     assertThat(org.settings).hasSizeGreaterThan(3_000);
     assertThat(org.interdependencies).hasSizeGreaterThan(3_000);
-    assertThat(System.nanoTime() - start).as("generating and checking takes seconds, not minutes").isLessThan(60_000_000_000L);
+    assertThat(System.nanoTime() - start)
+        .as("generating and checking takes seconds, not minutes")
+        .isLessThan(60_000_000_000L);
   }
 
   @Test
   void generatesTheBenchmarkClientInSeconds() throws IOException {
-    OrganisationGenerator.of(OrganisationSpec.benchmark()).write(ImportKind.PEOPLE, java.io.Writer.nullWriter());
+    OrganisationGenerator.of(OrganisationSpec.benchmark())
+        .write(ImportKind.PEOPLE, java.io.Writer.nullWriter());
     long start = System.nanoTime();
     OrganisationGenerator generator = OrganisationGenerator.of(OrganisationSpec.benchmark());
     for (ImportKind kind : ImportKind.values()) {
@@ -93,7 +116,8 @@ class OrganisationGeneratorTest {
 
   @Test
   void demoUsersAreATeamLeaderAndAMemberOfTheirTeam() throws IOException {
-    OrganisationGenerator generator = OrganisationGenerator.of(OrganisationSpec.zorggroepIJsselland());
+    OrganisationGenerator generator =
+        OrganisationGenerator.of(OrganisationSpec.zorggroepIJsselland());
     Org org = Org.of(OrganisationSpec.zorggroepIJsselland());
     CSVRecord manager = org.person(generator.demoManagerId());
     CSVRecord employee = org.person(generator.demoEmployeeId());
@@ -117,25 +141,50 @@ class OrganisationGeneratorTest {
   }
 
   /** The four files parsed back, the way the importer reads them. */
-  record Org(List<CSVRecord> units, List<CSVRecord> people, List<CSVRecord> settings, List<CSVRecord> interdependencies) {
+  record Org(
+      List<CSVRecord> units,
+      List<CSVRecord> people,
+      List<CSVRecord> settings,
+      List<CSVRecord> interdependencies) {
 
     static Org of(OrganisationSpec spec) throws IOException {
       OrganisationGenerator g = OrganisationGenerator.of(spec);
       return new Org(
-          parse(g, ImportKind.UNITS, OrganisationGenerator.UNIT_HEADER, "unit_id, name, parent_id, kind"),
-          parse(g, ImportKind.PEOPLE, OrganisationGenerator.PEOPLE_HEADER,
+          parse(
+              g,
+              ImportKind.UNITS,
+              OrganisationGenerator.UNIT_HEADER,
+              "unit_id, name, parent_id, kind"),
+          parse(
+              g,
+              ImportKind.PEOPLE,
+              OrganisationGenerator.PEOPLE_HEADER,
               "person_id, first_name, last_name, email, job_title, unit_id, manager_id"),
-          parse(g, ImportKind.SETTINGS, OrganisationGenerator.SETTING_HEADER, "setting_id, name, kind, unit_id, members"),
-          parse(g, ImportKind.INTERDEPENDENCIES, OrganisationGenerator.INTERDEPENDENCY_HEADER,
+          parse(
+              g,
+              ImportKind.SETTINGS,
+              OrganisationGenerator.SETTING_HEADER,
+              "setting_id, name, kind, unit_id, members"),
+          parse(
+              g,
+              ImportKind.INTERDEPENDENCIES,
+              OrganisationGenerator.INTERDEPENDENCY_HEADER,
               "from_unit_id, to_unit_id, description, strength"));
     }
 
     /** Parses a file and checks its header against the documented column names. */
-    static List<CSVRecord> parse(OrganisationGenerator g, ImportKind kind, List<String> header, String documented)
+    static List<CSVRecord> parse(
+        OrganisationGenerator g, ImportKind kind, List<String> header, String documented)
         throws IOException {
       assertThat(header).containsExactly(documented.split(", "));
       String text = text(g, kind);
-      var parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(text));
+      var parser =
+          CSVFormat.DEFAULT
+              .builder()
+              .setHeader()
+              .setSkipHeaderRecord(true)
+              .get()
+              .parse(new StringReader(text));
       assertThat(parser.getHeaderNames()).as(kind + " header").containsExactlyElementsOf(header);
       List<CSVRecord> records = parser.getRecords();
       List<String> bad = new ArrayList<>();
@@ -144,7 +193,9 @@ class OrganisationGeneratorTest {
           bad.add("line " + r.getRecordNumber() + " has " + r.size() + " cells");
         }
         for (String cell : r) {
-          if (CsvSafety.looksLikeFormula(cell) || cell.indexOf('\n') >= 0 || cell.length() > 100_000) {
+          if (CsvSafety.looksLikeFormula(cell)
+              || cell.indexOf('\n') >= 0
+              || cell.length() > 100_000) {
             bad.add("line " + r.getRecordNumber() + ": " + cell);
           }
         }
@@ -191,26 +242,46 @@ class OrganisationGeneratorTest {
       for (CSVRecord u : units) {
         check(problems, unitIds.add(u.get("unit_id")), "duplicate unit id", u);
         check(problems, unitNames.add(u.get("name")), "duplicate unit name", u);
-        check(problems, !u.get("name").isBlank() && u.get("name").length() <= 200, "bad unit name", u);
+        check(
+            problems,
+            !u.get("name").isBlank() && u.get("name").length() <= 200,
+            "bad unit name",
+            u);
       }
       for (CSVRecord u : units) {
-        check(problems, u.get("parent_id").isEmpty() || unitIds.contains(u.get("parent_id")), "unknown parent", u);
+        check(
+            problems,
+            u.get("parent_id").isEmpty() || unitIds.contains(u.get("parent_id")),
+            "unknown parent",
+            u);
       }
-      assertThat(units.stream().filter(u -> u.get("parent_id").isEmpty())).as("one top unit").hasSize(1);
+      assertThat(units.stream().filter(u -> u.get("parent_id").isEmpty()))
+          .as("one top unit")
+          .hasSize(1);
 
       Map<String, String> managerOf = new HashMap<>();
       Set<String> emails = new HashSet<>();
       Set<String> unitsWithPeople = new HashSet<>();
       for (CSVRecord p : people) {
-        check(problems, managerOf.put(p.get("person_id"), p.get("manager_id")) == null, "duplicate person id", p);
+        check(
+            problems,
+            managerOf.put(p.get("person_id"), p.get("manager_id")) == null,
+            "duplicate person id",
+            p);
         check(problems, emails.add(p.get("email")), "duplicate e-mail", p);
         check(problems, EMAIL.matcher(p.get("email")).matches(), "bad e-mail", p);
-        check(problems, !p.get("first_name").isBlank() && !p.get("last_name").isBlank(), "no name", p);
+        check(
+            problems,
+            !p.get("first_name").isBlank() && !p.get("last_name").isBlank(),
+            "no name",
+            p);
         check(problems, unitIds.contains(p.get("unit_id")), "unknown unit", p);
         unitsWithPeople.add(p.get("unit_id"));
       }
       assertThat(unitsWithPeople).as("every unit has people").isEqualTo(unitIds);
-      assertThat(managerOf.values().stream().filter(String::isEmpty)).as("one person at the top").hasSize(1);
+      assertThat(managerOf.values().stream().filter(String::isEmpty))
+          .as("one person at the top")
+          .hasSize(1);
       for (String id : managerOf.keySet()) {
         Set<String> seen = new HashSet<>();
         for (String m = id; m != null && !m.isEmpty(); m = managerOf.get(m)) {
@@ -225,22 +296,40 @@ class OrganisationGeneratorTest {
       }
 
       Set<String> settingIds = new HashSet<>();
-      Set<String> kinds = Set.of(Arrays.stream(SettingKind.values()).map(Enum::name).toArray(String[]::new));
+      Set<String> kinds =
+          Set.of(Arrays.stream(SettingKind.values()).map(Enum::name).toArray(String[]::new));
       for (CSVRecord s : settings) {
         check(problems, settingIds.add(s.get("setting_id")), "duplicate setting id", s);
         check(problems, kinds.contains(s.get("kind")), "bad kind", s);
-        check(problems, s.get("unit_id").isEmpty() || unitIds.contains(s.get("unit_id")), "unknown unit", s);
+        check(
+            problems,
+            s.get("unit_id").isEmpty() || unitIds.contains(s.get("unit_id")),
+            "unknown unit",
+            s);
         String[] members = s.get("members").split("\\|");
         check(problems, Set.of(members).size() == members.length, "duplicate member", s);
-        check(problems, Arrays.stream(members).allMatch(managerOf::containsKey), "unknown member", s);
+        check(
+            problems, Arrays.stream(members).allMatch(managerOf::containsKey), "unknown member", s);
       }
 
       Set<String> pairs = new HashSet<>();
       for (CSVRecord d : interdependencies) {
-        check(problems, unitIds.contains(d.get("from_unit_id")) && unitIds.contains(d.get("to_unit_id")), "unknown unit", d);
+        check(
+            problems,
+            unitIds.contains(d.get("from_unit_id")) && unitIds.contains(d.get("to_unit_id")),
+            "unknown unit",
+            d);
         check(problems, !d.get("from_unit_id").equals(d.get("to_unit_id")), "depends on itself", d);
-        check(problems, pairs.add(d.get("from_unit_id") + ">" + d.get("to_unit_id")), "duplicate pair", d);
-        check(problems, !d.get("description").isBlank() && d.get("description").length() <= 300, "bad description", d);
+        check(
+            problems,
+            pairs.add(d.get("from_unit_id") + ">" + d.get("to_unit_id")),
+            "duplicate pair",
+            d);
+        check(
+            problems,
+            !d.get("description").isBlank() && d.get("description").length() <= 300,
+            "bad description",
+            d);
         check(problems, Set.of("1", "2", "3").contains(d.get("strength")), "bad strength", d);
       }
       assertThat(problems).isEmpty();

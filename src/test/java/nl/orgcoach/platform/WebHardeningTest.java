@@ -44,7 +44,8 @@ class WebHardeningTest {
 
   @Test
   void templatesHaveNoInlineScriptOrEventHandlers() throws IOException {
-    Pattern inlineScript = Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>", Pattern.CASE_INSENSITIVE);
+    Pattern inlineScript =
+        Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>", Pattern.CASE_INSENSITIVE);
     Pattern handler = Pattern.compile("\\son[a-z]+\\s*=", Pattern.CASE_INSENSITIVE);
     Pattern jsUrl = Pattern.compile("javascript:", Pattern.CASE_INSENSITIVE);
     List<Path> templates;
@@ -78,7 +79,9 @@ class WebHardeningTest {
 
   @Test
   void healthAndMetricsAreExposed() throws Exception {
-    mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(content().string(containsString("\"UP\"")));
+    mvc.perform(get("/actuator/health"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("\"UP\"")));
     mvc.perform(get("/actuator/prometheus"))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("jvm_memory_used_bytes")));

@@ -40,11 +40,11 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Tenant isolation, exhaustively: every endpoint of the running application (UI and API, taken
- * from its {@link RequestMappingHandlerMapping}, so a new endpoint cannot escape) × every role ×
- * own client, foreign client, and own client with another client's object ids. The expected
- * outcome comes from {@link #POLICY}; an endpoint missing from it fails the test, so whoever adds
- * an endpoint has to decide here who may use it.
+ * Tenant isolation, exhaustively: every endpoint of the running application (UI and API, taken from
+ * its {@link RequestMappingHandlerMapping}, so a new endpoint cannot escape) × every role × own
+ * client, foreign client, and own client with another client's object ids. The expected outcome
+ * comes from {@link #POLICY}; an endpoint missing from it fails the test, so whoever adds an
+ * endpoint has to decide here who may use it.
  *
  * <p>Allowed: not 401/403/404 and no server error (a write with an empty body may answer 4xx for
  * bad input). Not allowed: 403 or 404. Foreign or mixed: 404 (or 403) and nothing of B's data in
@@ -102,62 +102,108 @@ class TenantIsolationMatrixTest {
     // platform and access
     pub("GET /login");
     POLICY.put("GET /error", new Policy(Access.ERROR_PAGE, ALL));
-    pub("GET /v3/api-docs", "GET /v3/api-docs.yaml", "GET /v3/api-docs/swagger-config", "GET /swagger-ui.html");
-    user("GET /", "GET /account", "POST /account", "POST /account/password", "GET /account/tokens",
-        "POST /account/tokens", "POST /account/tokens/{id}/revoke");
+    pub(
+        "GET /v3/api-docs",
+        "GET /v3/api-docs.yaml",
+        "GET /v3/api-docs/swagger-config",
+        "GET /swagger-ui.html");
+    user(
+        "GET /",
+        "GET /account",
+        "POST /account",
+        "POST /account/password",
+        "GET /account/tokens",
+        "POST /account/tokens",
+        "POST /account/tokens/{id}/revoke");
     // who am I, which clients may I enter: answered for the token's user (a token names one client)
     user("GET /api/v1/me", "GET /api/v1/clients");
     client(ALL, "GET /api/v1/clients/{clientId}");
 
     // the client system in the UI: every role of the client reads, admin/coach/HR write
-    client(ALL,
-        "GET /c/{clientId}", "GET /c/{clientId}/org", "GET /c/{clientId}/org/units/{unitId}/children",
+    client(
+        ALL,
+        "GET /c/{clientId}",
+        "GET /c/{clientId}/org",
+        "GET /c/{clientId}/org/units/{unitId}/children",
         "GET /c/{clientId}/units/{unitId}",
-        "GET /c/{clientId}/people", "GET /c/{clientId}/people/{personId}",
-        "GET /c/{clientId}/settings", "GET /c/{clientId}/settings/{settingId}",
-        "GET /c/{clientId}/interdependencies", "GET /c/{clientId}/interdependencies/graph");
-    client(STRUCTURE_WRITERS,
-        "GET /c/{clientId}/units/{unitId}/edit", "POST /c/{clientId}/units/{unitId}/edit",
-        "GET /c/{clientId}/units/new", "POST /c/{clientId}/units/new",
-        "GET /c/{clientId}/people/{personId}/edit", "POST /c/{clientId}/people/{personId}/edit",
-        "GET /c/{clientId}/people/new", "POST /c/{clientId}/people/new",
-        "GET /c/{clientId}/settings/{settingId}/edit", "POST /c/{clientId}/settings/{settingId}/edit",
-        "GET /c/{clientId}/settings/new", "POST /c/{clientId}/settings/new",
+        "GET /c/{clientId}/people",
+        "GET /c/{clientId}/people/{personId}",
+        "GET /c/{clientId}/settings",
+        "GET /c/{clientId}/settings/{settingId}",
+        "GET /c/{clientId}/interdependencies",
+        "GET /c/{clientId}/interdependencies/graph");
+    client(
+        STRUCTURE_WRITERS,
+        "GET /c/{clientId}/units/{unitId}/edit",
+        "POST /c/{clientId}/units/{unitId}/edit",
+        "GET /c/{clientId}/units/new",
+        "POST /c/{clientId}/units/new",
+        "GET /c/{clientId}/people/{personId}/edit",
+        "POST /c/{clientId}/people/{personId}/edit",
+        "GET /c/{clientId}/people/new",
+        "POST /c/{clientId}/people/new",
+        "GET /c/{clientId}/settings/{settingId}/edit",
+        "POST /c/{clientId}/settings/{settingId}/edit",
+        "GET /c/{clientId}/settings/new",
+        "POST /c/{clientId}/settings/new",
         "POST /c/{clientId}/interdependencies",
         "POST /c/{clientId}/interdependencies/{interdependencyId}/delete");
 
     // the client system in the API
-    client(ALL,
-        "GET /api/v1/clients/{clientId}/units", "GET /api/v1/clients/{clientId}/units/{unitId}",
-        "GET /api/v1/clients/{clientId}/people", "GET /api/v1/clients/{clientId}/people/{personId}",
-        "GET /api/v1/clients/{clientId}/settings", "GET /api/v1/clients/{clientId}/settings/{settingId}",
+    client(
+        ALL,
+        "GET /api/v1/clients/{clientId}/units",
+        "GET /api/v1/clients/{clientId}/units/{unitId}",
+        "GET /api/v1/clients/{clientId}/people",
+        "GET /api/v1/clients/{clientId}/people/{personId}",
+        "GET /api/v1/clients/{clientId}/settings",
+        "GET /api/v1/clients/{clientId}/settings/{settingId}",
         "GET /api/v1/clients/{clientId}/interdependencies",
         "GET /api/v1/clients/{clientId}/interdependencies/{interdependencyId}");
-    client(STRUCTURE_WRITERS,
-        "POST /api/v1/clients/{clientId}/units", "PUT /api/v1/clients/{clientId}/units/{unitId}",
-        "POST /api/v1/clients/{clientId}/people", "PUT /api/v1/clients/{clientId}/people/{personId}",
-        "POST /api/v1/clients/{clientId}/settings", "PUT /api/v1/clients/{clientId}/settings/{settingId}",
+    client(
+        STRUCTURE_WRITERS,
+        "POST /api/v1/clients/{clientId}/units",
+        "PUT /api/v1/clients/{clientId}/units/{unitId}",
+        "POST /api/v1/clients/{clientId}/people",
+        "PUT /api/v1/clients/{clientId}/people/{personId}",
+        "POST /api/v1/clients/{clientId}/settings",
+        "PUT /api/v1/clients/{clientId}/settings/{settingId}",
         "POST /api/v1/clients/{clientId}/interdependencies",
         "PUT /api/v1/clients/{clientId}/interdependencies/{interdependencyId}",
         "DELETE /api/v1/clients/{clientId}/interdependencies/{interdependencyId}");
 
     // import
-    client(IMPORTERS,
-        "GET /c/{clientId}/import", "POST /c/{clientId}/import", "GET /c/{clientId}/import/jobs/{jobId}",
-        "GET /c/{clientId}/import/template/{kind}", "POST /api/v1/clients/{clientId}/imports/{kind}");
+    client(
+        IMPORTERS,
+        "GET /c/{clientId}/import",
+        "POST /c/{clientId}/import",
+        "GET /c/{clientId}/import/jobs/{jobId}",
+        "GET /c/{clientId}/import/template/{kind}",
+        "POST /api/v1/clients/{clientId}/imports/{kind}");
 
     // practice administration
-    admin("GET /admin", "GET /admin/clients", "POST /admin/clients", "GET /admin/users", "POST /admin/users",
-        "GET /admin/users/{id}", "POST /admin/users/{id}/role", "POST /admin/users/{id}/enabled",
-        "POST /admin/users/{id}/reset", "POST /admin/users/{id}/assignments",
-        "POST /admin/users/{id}/assignments/{clientId}/delete", "GET /admin/audit");
+    admin(
+        "GET /admin",
+        "GET /admin/clients",
+        "POST /admin/clients",
+        "GET /admin/users",
+        "POST /admin/users",
+        "GET /admin/users/{id}",
+        "POST /admin/users/{id}/role",
+        "POST /admin/users/{id}/enabled",
+        "POST /admin/users/{id}/reset",
+        "POST /admin/users/{id}/assignments",
+        "POST /admin/users/{id}/assignments/{clientId}/delete",
+        "GET /admin/audit");
   }
 
   // ---------------------------------------------------------------------------------------------
 
   private static final Pattern VARIABLE = Pattern.compile("\\{([^}:]+)(?::[^}]*)?}");
+
   /** Variables that name a row of a tenant (as opposed to the tenant itself or a constant). */
-  private static final Set<String> TENANT_OBJECTS = Set.of("unitId", "personId", "settingId", "interdependencyId", "jobId");
+  private static final Set<String> TENANT_OBJECTS =
+      Set.of("unitId", "personId", "settingId", "interdependencyId", "jobId");
 
   @Autowired MockMvc mvc;
   @Autowired JdbcClient jdbc;
@@ -191,7 +237,8 @@ class TenantIsolationMatrixTest {
         for (RequestMethod m : used) {
           keys.add(m.name() + " " + pattern);
           // The body a request needs to reach the handler at all (and so its authorisation check).
-          consumes.computeIfAbsent(m.name() + " " + pattern, k -> new ArrayList<>())
+          consumes
+              .computeIfAbsent(m.name() + " " + pattern, k -> new ArrayList<>())
               .addAll(info.getConsumesCondition().getConsumableMediaTypes());
         }
       }
@@ -204,7 +251,8 @@ class TenantIsolationMatrixTest {
     Set<String> missing = new TreeSet<>(endpoints());
     missing.removeAll(POLICY.keySet());
     assertThat(missing)
-        .as("endpoints without an entry in TenantIsolationMatrixTest.POLICY: decide who may use them")
+        .as(
+            "endpoints without an entry in TenantIsolationMatrixTest.POLICY: decide who may use them")
         .isEmpty();
     for (String key : endpoints()) {
       String pattern = key.substring(key.indexOf(' ') + 1);
@@ -212,7 +260,9 @@ class TenantIsolationMatrixTest {
         assertThat(POLICY.get(key).access()).as(key).isEqualTo(Access.CLIENT);
       }
       if (POLICY.get(key).access() == Access.CLIENT) {
-        assertThat(pattern).as("%s is a client endpoint without {clientId}", key).contains("{clientId}");
+        assertThat(pattern)
+            .as("%s is a client endpoint without {clientId}", key)
+            .contains("{clientId}");
       }
     }
   }
@@ -232,18 +282,22 @@ class TenantIsolationMatrixTest {
     }
     assertThat(requests).as("requests made").isGreaterThan(endpoints.size());
     assertThat(problems)
-        .as("policy violations in %d requests:%n  %s", requests, String.join(System.lineSeparator() + "  ", problems))
+        .as(
+            "policy violations in %d requests:%n  %s",
+            requests, String.join(System.lineSeparator() + "  ", problems))
         .isEmpty();
   }
 
-  private void check(String key, HttpMethod method, String pattern, Policy policy) throws Exception {
+  private void check(String key, HttpMethod method, String pattern, Policy policy)
+      throws Exception {
     Set<String> variables = variablesOf(pattern);
     boolean hasObjects = variables.stream().anyMatch(TENANT_OBJECTS::contains);
 
     if (policy.access() != Access.PUBLIC && policy.access() != Access.ERROR_PAGE) {
       MockHttpServletResponse anonymous = perform(method, pattern, own(null), null);
       int s = anonymous.getStatus();
-      boolean sentToLogin = s == 302 && String.valueOf(anonymous.getRedirectedUrl()).contains("/login");
+      boolean sentToLogin =
+          s == 302 && String.valueOf(anonymous.getRedirectedUrl()).contains("/login");
       if (!(s == 401 || sentToLogin)) {
         problems.add(key + " anonymous: expected 401 or a redirect to /login, got " + s);
       }
@@ -257,25 +311,60 @@ class TenantIsolationMatrixTest {
       if (variables.contains("clientId")) {
         if (role == Role.ADMIN && policy.access() == Access.ADMIN) {
           // Practice administration is about every client: B is as much the admin's as A.
-          expect(key, role, "client B", method, pattern, withConstants(fx.b.variables(), role, false), allowed, false);
+          expect(
+              key,
+              role,
+              "client B",
+              method,
+              pattern,
+              withConstants(fx.b.variables(), role, false),
+              allowed,
+              false);
         } else if (role == Role.ADMIN && !isApi(pattern)) {
           // B is not foreign to a practice admin: allowed there too, on B's own rows...
-          expect(key, role, "client B", method, pattern, withConstants(fx.b.variables(), role, false), allowed, false);
+          expect(
+              key,
+              role,
+              "client B",
+              method,
+              pattern,
+              withConstants(fx.b.variables(), role, false),
+              allowed,
+              false);
           // ...but a client that does not exist is.
           Map<String, String> nowhere = new LinkedHashMap<>(fx.b.variables());
           nowhere.put("clientId", UUID.randomUUID().toString());
-          expectRefused(key, role, "unknown client", method, pattern, withConstants(nowhere, role, false));
+          expectRefused(
+              key, role, "unknown client", method, pattern, withConstants(nowhere, role, false));
         } else {
-          expectRefused(key, role, "foreign client", method, pattern, withConstants(fx.b.variables(), role, true));
+          expectRefused(
+              key,
+              role,
+              "foreign client",
+              method,
+              pattern,
+              withConstants(fx.b.variables(), role, true));
         }
         if (hasObjects) {
           Map<String, String> mixed = new LinkedHashMap<>(fx.b.variables());
           mixed.put("clientId", fx.a.client.toString());
-          expectRefused(key, role, "own client with B's ids", method, pattern, withConstants(mixed, role, true));
+          expectRefused(
+              key,
+              role,
+              "own client with B's ids",
+              method,
+              pattern,
+              withConstants(mixed, role, true));
         }
       }
       if (variables.contains("tokenId")) {
-        expectRefused(key, role, "someone else's token", method, pattern, withConstants(fx.b.variables(), role, true));
+        expectRefused(
+            key,
+            role,
+            "someone else's token",
+            method,
+            pattern,
+            withConstants(fx.b.variables(), role, true));
       }
     }
   }
@@ -284,7 +373,8 @@ class TenantIsolationMatrixTest {
     return withConstants(fx.a.variables(), role, false);
   }
 
-  private Map<String, String> withConstants(Map<String, String> base, Role role, boolean foreignToken) {
+  private Map<String, String> withConstants(
+      Map<String, String> base, Role role, boolean foreignToken) {
     Map<String, String> v = new LinkedHashMap<>(base);
     v.put("kind", "UNITS");
     v.put("userId", fx.bEmployee.id().toString());
@@ -295,8 +385,14 @@ class TenantIsolationMatrixTest {
   }
 
   private void expect(
-      String key, Role role, String what, HttpMethod method, String pattern, Map<String, String> vars,
-      boolean allowed, boolean checkLeak)
+      String key,
+      Role role,
+      String what,
+      HttpMethod method,
+      String pattern,
+      Map<String, String> vars,
+      boolean allowed,
+      boolean checkLeak)
       throws Exception {
     if (!allowed) {
       expectRefused(key, role, what, method, pattern, vars);
@@ -323,7 +419,12 @@ class TenantIsolationMatrixTest {
   }
 
   private void expectRefused(
-      String key, Role role, String what, HttpMethod method, String pattern, Map<String, String> vars)
+      String key,
+      Role role,
+      String what,
+      HttpMethod method,
+      String pattern,
+      Map<String, String> vars)
       throws Exception {
     MockHttpServletResponse r = perform(method, pattern, vars, role);
     int s = r.getStatus();
@@ -340,8 +441,8 @@ class TenantIsolationMatrixTest {
     }
   }
 
-  private MockHttpServletResponse perform(HttpMethod method, String pattern, Map<String, String> vars, Role role)
-      throws Exception {
+  private MockHttpServletResponse perform(
+      HttpMethod method, String pattern, Map<String, String> vars, Role role) throws Exception {
     if (dirty) {
       fx.restore(); // a write may have deleted a row that later requests name
     }
@@ -362,7 +463,9 @@ class TenantIsolationMatrixTest {
     } else {
       if (role != null) {
         UserAccount account = fx.users.get(role);
-        request.with(authentication(new UsernamePasswordAuthenticationToken(account, null, account.getAuthorities())));
+        request.with(
+            authentication(
+                new UsernamePasswordAuthenticationToken(account, null, account.getAuthorities())));
       }
       request.with(csrf());
       if (write) {
@@ -437,7 +540,10 @@ class TenantIsolationMatrixTest {
       String value = vars.get(fixtureName(pattern, m.start(), m.group(1)));
       if (value == null) {
         throw new AssertionError(
-            "No fixture value for path variable {" + m.group(1) + "} in " + pattern
+            "No fixture value for path variable {"
+                + m.group(1)
+                + "} in "
+                + pattern
                 + ": add one to TenantIsolationMatrixTest/TenantFixture");
       }
       m.appendReplacement(sb, Matcher.quoteReplacement(value));

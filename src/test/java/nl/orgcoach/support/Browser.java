@@ -32,7 +32,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 public final class Browser implements AutoCloseable {
 
-  public static final String CHROMIUM = System.getProperty("orgcoach.test.chromium", "/usr/bin/chromium");
+  public static final String CHROMIUM =
+      System.getProperty("orgcoach.test.chromium", "/usr/bin/chromium");
   public static final String CHROMEDRIVER =
       System.getProperty("orgcoach.test.chromedriver", "/usr/bin/chromedriver");
   private static final Duration WAIT = Duration.ofSeconds(15);
@@ -59,7 +60,8 @@ public final class Browser implements AutoCloseable {
     for (String exe : List.of(CHROMIUM, CHROMEDRIVER)) {
       if (!Files.isExecutable(Path.of(exe))) {
         throw new IllegalStateException(
-            exe + " is missing: install the Debian packages chromium and chromium-driver (.ci/run does)");
+            exe
+                + " is missing: install the Debian packages chromium and chromium-driver (.ci/run does)");
       }
     }
     Path profile;
@@ -96,7 +98,17 @@ public final class Browser implements AutoCloseable {
           "mobileEmulation",
           Map.of(
               "deviceMetrics",
-              Map.of("width", width, "height", height, "pixelRatio", 2.0, "mobile", true, "touch", true),
+              Map.of(
+                  "width",
+                  width,
+                  "height",
+                  height,
+                  "pixelRatio",
+                  2.0,
+                  "mobile",
+                  true,
+                  "touch",
+                  true),
               "userAgent",
               "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
                   + "Chrome/156.0.0.0 Mobile Safari/537.36"));
@@ -114,7 +126,8 @@ public final class Browser implements AutoCloseable {
   /** Where screenshots go: {@code screenshots/} in the build directory (target/ by default). */
   public static Path screenshotDir() {
     try {
-      Path testClasses = Path.of(Browser.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path testClasses =
+          Path.of(Browser.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       Path dir = testClasses.getParent().resolve("screenshots");
       Files.createDirectories(dir);
       return dir;
@@ -185,11 +198,16 @@ public final class Browser implements AutoCloseable {
   }
 
   public <T> T waitUntil(String what, java.util.function.Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, WAIT).withMessage(() -> what + " on " + path()).until(condition);
+    return new WebDriverWait(driver, WAIT)
+        .withMessage(() -> what + " on " + path())
+        .until(condition);
   }
 
-  public <T> T waitUntil(String what, Duration timeout, java.util.function.Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, timeout).withMessage(() -> what + " on " + path()).until(condition);
+  public <T> T waitUntil(
+      String what, Duration timeout, java.util.function.Function<WebDriver, T> condition) {
+    return new WebDriverWait(driver, timeout)
+        .withMessage(() -> what + " on " + path())
+        .until(condition);
   }
 
   /** Saves {@code screenshots/<test>-<nn>-<step>.png} and answers its path; the files are kept. */

@@ -10,12 +10,14 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
  * Gives a test method a fresh {@link Browser} pointed at the application's random port, closes it
- * after the test, and on failure keeps a screenshot and the page source under
- * {@code target/screenshots/} (before the browser is closed, so they show what the test saw).
+ * after the test, and on failure keeps a screenshot and the page source under {@code
+ * target/screenshots/} (before the browser is closed, so they show what the test saw).
  */
-class BrowserExtension implements ParameterResolver, AfterEachCallback, TestExecutionExceptionHandler {
+class BrowserExtension
+    implements ParameterResolver, AfterEachCallback, TestExecutionExceptionHandler {
 
-  private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(BrowserExtension.class);
+  private static final ExtensionContext.Namespace NS =
+      ExtensionContext.Namespace.create(BrowserExtension.class);
 
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -31,16 +33,21 @@ class BrowserExtension implements ParameterResolver, AfterEachCallback, TestExec
             .or(() -> context.getTestClass().map(c -> c.getAnnotation(BrowserSettings.class)))
             .orElse(null);
     String port =
-        SpringExtension.getApplicationContext(context).getEnvironment().getRequiredProperty("local.server.port");
+        SpringExtension.getApplicationContext(context)
+            .getEnvironment()
+            .getRequiredProperty("local.server.port");
     String name =
-        context.getRequiredTestClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName();
+        context.getRequiredTestClass().getSimpleName()
+            + "-"
+            + context.getRequiredTestMethod().getName();
     Browser browser = Browser.launch("http://localhost:" + port, name, settings);
     context.getStore(NS).put(Browser.class, browser);
     return browser;
   }
 
   @Override
-  public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+  public void handleTestExecutionException(ExtensionContext context, Throwable failure)
+      throws Throwable {
     browser(context).ifPresent(Browser::keepEvidenceOfFailure);
     throw failure;
   }

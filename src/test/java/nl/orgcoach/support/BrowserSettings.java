@@ -17,7 +17,9 @@ public @interface BrowserSettings {
 
   int height() default 900;
 
-  /** Emulates a phone (touch, mobile viewport and user agent) at {@link #width()}×{@link #height()}. */
+  /**
+   * Emulates a phone (touch, mobile viewport and user agent) at {@link #width()}×{@link #height()}.
+   */
   boolean mobile() default false;
 
   /** A phone: 390×844 CSS pixels, like a current iPhone. */

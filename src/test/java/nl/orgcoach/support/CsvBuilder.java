@@ -28,7 +28,8 @@ public final class CsvBuilder {
   }
 
   public static CsvBuilder people() {
-    return of("person_id", "first_name", "last_name", "email", "job_title", "unit_id", "manager_id");
+    return of(
+        "person_id", "first_name", "last_name", "email", "job_title", "unit_id", "manager_id");
   }
 
   public static CsvBuilder settings() {
@@ -98,7 +99,10 @@ public final class CsvBuilder {
     if (cell == null) {
       return "";
     }
-    if (cell.indexOf(separator) >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0 || cell.indexOf('\r') >= 0) {
+    if (cell.indexOf(separator) >= 0
+        || cell.indexOf('"') >= 0
+        || cell.indexOf('\n') >= 0
+        || cell.indexOf('\r') >= 0) {
       return '"' + cell.replace("\"", "\"\"") + '"';
     }
     return cell;

@@ -10,8 +10,8 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * A test against the whole application and a real database: H2, or PostgreSQL in the
- * {@code postgres-tests} run (tagged {@code db}, so that run repeats exactly these tests).
+ * A test against the whole application and a real database: H2, or PostgreSQL in the {@code
+ * postgres-tests} run (tagged {@code db}, so that run repeats exactly these tests).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

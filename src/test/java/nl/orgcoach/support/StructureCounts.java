@@ -19,7 +19,10 @@ public final class StructureCounts {
     for (String table : TABLES) {
       counts.put(
           table,
-          jdbc.sql("SELECT count(*) FROM " + table + " WHERE client_id = :c").param("c", client).query(Integer.class).single());
+          jdbc.sql("SELECT count(*) FROM " + table + " WHERE client_id = :c")
+              .param("c", client)
+              .query(Integer.class)
+              .single());
     }
     return counts;
   }

@@ -15,12 +15,12 @@ import nl.orgcoach.access.UserAccount;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Two client organisations, A and B, each with two units, a person (in the top unit), a setting with that person as
- * member, an interdependency between its units and a queued import job; one user per role
- * whose home is A (the coach is assigned to A only), with an API token for A and a spare token, and
- * an employee of B. Everything of B carries {@link #marker()} in its names, so that a response
- * leaking B's data can be recognised. Rows go in by SQL so that the fixture does not depend on the
- * code under test; {@link #restore()} puts back whatever a request deleted.
+ * Two client organisations, A and B, each with two units, a person (in the top unit), a setting
+ * with that person as member, an interdependency between its units and a queued import job; one
+ * user per role whose home is A (the coach is assigned to A only), with an API token for A and a
+ * spare token, and an employee of B. Everything of B carries {@link #marker()} in its names, so
+ * that a response leaking B's data can be recognised. Rows go in by SQL so that the fixture does
+ * not depend on the code under test; {@link #restore()} puts back whatever a request deleted.
  */
 public final class TenantFixture {
 
@@ -29,12 +29,16 @@ public final class TenantFixture {
   public final Tenant a;
   public final Tenant b;
   public final Map<Role, UserAccount> users = new EnumMap<>(Role.class);
+
   /** Bearer secrets of the users of A, valid for client A. */
   public final Map<Role, String> apiTokens = new EnumMap<>(Role.class);
+
   /** A second token per user, to be revoked by the matrix. */
   public final Map<Role, UUID> spareTokens = new EnumMap<>(Role.class);
+
   /** An employee of B, the object of admin operations on users. */
   public final UserAccount bEmployee;
+
   public final UUID bEmployeeToken;
 
   public TenantFixture(JdbcClient jdbc, AccessAdministration admin, ApiTokens tokens) {
@@ -53,7 +57,13 @@ public final class TenantFixture {
     }
     UUID bUser =
         admin.createUser(
-            new NewUser("employee-" + tag + "@bravo.example", marker + " Employee", null, Role.EMPLOYEE, b.client, null));
+            new NewUser(
+                "employee-" + tag + "@bravo.example",
+                marker + " Employee",
+                null,
+                Role.EMPLOYEE,
+                b.client,
+                null));
     bEmployee = admin.user(bUser).withoutPassword();
     bEmployeeToken = tokens.create(bEmployee, b.client, "bravo", 1).id();
   }
@@ -127,7 +137,8 @@ public final class TenantFixture {
             .param("name", label + " MT")
             .param("unit", unit)
             .update();
-        jdbc.sql("INSERT INTO setting_member (setting_id, person_id, client_id) VALUES (:s, :p, :c)")
+        jdbc.sql(
+                "INSERT INTO setting_member (setting_id, person_id, client_id) VALUES (:s, :p, :c)")
             .param("s", setting)
             .param("p", person)
             .param("c", client.value())
@@ -177,7 +188,10 @@ public final class TenantFixture {
     }
 
     private boolean missing(String table, UUID id) {
-      return jdbc.sql("SELECT count(*) FROM " + table + " WHERE id = :id").param("id", id).query(Integer.class).single()
+      return jdbc.sql("SELECT count(*) FROM " + table + " WHERE id = :id")
+              .param("id", id)
+              .query(Integer.class)
+              .single()
           == 0;
     }
   }

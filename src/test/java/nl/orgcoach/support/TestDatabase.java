@@ -12,8 +12,8 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Gives each Spring test context a database of its own: an in-memory H2 by default, or a fresh
  * database on the real PostgreSQL server when {@code -Dorgcoach.test.db=postgres} (set by the
- * {@code postgres-tests} Maven profile, which .ci/run switches on). Leftover PostgreSQL test databases
- * of earlier runs are dropped when the next run starts.
+ * {@code postgres-tests} Maven profile, which .ci/run switches on). Leftover PostgreSQL test
+ * databases of earlier runs are dropped when the next run starts.
  */
 public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -25,16 +25,21 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
     return "postgres".equals(System.getProperty("orgcoach.test.db"));
   }
 
-  private static final java.util.concurrent.atomic.AtomicBoolean SWEPT = new java.util.concurrent.atomic.AtomicBoolean();
+  private static final java.util.concurrent.atomic.AtomicBoolean SWEPT =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   /**
    * Drops test databases left by earlier runs: older than two hours and not in use (a plain DROP
-   * refuses a database with connections), so another test JVM running beside this one keeps its own. This runs at the start rather than at the end of a
-   * run: dropping at the end races with the Spring contexts' shutdown and stalls the JVM's exit.
+   * refuses a database with connections), so another test JVM running beside this one keeps its
+   * own. This runs at the start rather than at the end of a run: dropping at the end races with the
+   * Spring contexts' shutdown and stalls the JVM's exit.
    */
   static void sweepLeftovers() {
     try (Connection c = DriverManager.getConnection(PG_ADMIN_URL, PG_USER, "");
-        var rs = c.createStatement().executeQuery("SELECT datname FROM pg_database WHERE datname LIKE 'oc\\_test\\_%'")) {
+        var rs =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT datname FROM pg_database WHERE datname LIKE 'oc\\_test\\_%'")) {
       var names = new java.util.ArrayList<String>();
       while (rs.next()) {
         names.add(rs.getString(1));
@@ -52,7 +57,8 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         }
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("PostgreSQL at " + PG_ADMIN_URL + " is not usable: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "PostgreSQL at " + PG_ADMIN_URL + " is not usable: " + e.getMessage(), e);
     }
   }
 
@@ -60,7 +66,10 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
   public void initialize(ConfigurableApplicationContext context) {
     // The creation time in the name lets a later run tell a stale database from one being set up.
     String name =
-        "oc_test_" + (System.currentTimeMillis() / 1000) + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        "oc_test_"
+            + (System.currentTimeMillis() / 1000)
+            + "_"
+            + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
     Map<String, Object> props;
     if (postgres()) {
       if (SWEPT.compareAndSet(false, true)) {
@@ -69,18 +78,28 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
       execute("CREATE DATABASE " + name);
       props =
           Map.of(
-              "spring.datasource.url", PG_ADMIN_URL.substring(0, PG_ADMIN_URL.lastIndexOf('/') + 1) + name,
-              "spring.datasource.username", PG_USER,
-              "spring.datasource.password", "");
+              "spring.datasource.url",
+              PG_ADMIN_URL.substring(0, PG_ADMIN_URL.lastIndexOf('/') + 1) + name,
+              "spring.datasource.username",
+              PG_USER,
+              "spring.datasource.password",
+              "");
     } else {
       props =
           Map.of(
               "spring.datasource.url",
-              "jdbc:h2:mem:" + name + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-              "spring.datasource.username", "sa",
-              "spring.datasource.password", "");
+              "jdbc:h2:mem:"
+                  + name
+                  + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+              "spring.datasource.username",
+              "sa",
+              "spring.datasource.password",
+              "");
     }
-    context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("orgcoach-test-db", props));
+    context
+        .getEnvironment()
+        .getPropertySources()
+        .addFirst(new MapPropertySource("orgcoach-test-db", props));
   }
 
   /** Runs one statement on the PostgreSQL server's admin database. */
@@ -88,7 +107,8 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
     try (Connection c = DriverManager.getConnection(PG_ADMIN_URL, PG_USER, "")) {
       c.createStatement().execute(sql);
     } catch (SQLException e) {
-      throw new IllegalStateException("PostgreSQL at " + PG_ADMIN_URL + " is not usable: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "PostgreSQL at " + PG_ADMIN_URL + " is not usable: " + e.getMessage(), e);
     }
   }
 }

@@ -39,7 +39,8 @@ public final class TestUsers {
   }
 
   public static TestUsers in(ApplicationContext context) {
-    return new TestUsers(context.getBean(AccessAdministration.class), context.getBean(ApiTokens.class));
+    return new TestUsers(
+        context.getBean(AccessAdministration.class), context.getBean(ApiTokens.class));
   }
 
   /** A new client organisation whose name starts with {@code name} (made unique). */
@@ -57,27 +58,21 @@ public final class TestUsers {
     UUID id =
         administration.createUser(
             new AccessAdministration.NewUser(
-                email, role.name().charAt(0) + role.name().substring(1).toLowerCase() + " " + email.substring(0, email.indexOf('@')),
-                PASSWORD, role, own, null));
+                email,
+                role.name().charAt(0)
+                    + role.name().substring(1).toLowerCase()
+                    + " "
+                    + email.substring(0, email.indexOf('@')),
+                PASSWORD,
+                role,
+                own,
+                null));
     if (role == Role.COACH) {
       for (ClientId c : clients) {
         administration.assignCoach(id, c);
       }
     }
     return account(id);
-  }
-
-  /**
-   * A user of this role, as {@link #create(Role, ClientId...)} makes it but without assigning a
-   * coach (the import tests' form, kept when both helpers were merged).
-   */
-  public static UserAccount create(AccessAdministration admin, Role role, ClientId client) {
-    String email = role.name().toLowerCase() + "-" + unique() + "@test.orgcoach.nl";
-    UUID id =
-        admin.createUser(
-            new AccessAdministration.NewUser(
-                email, role.name() + " user", PASSWORD, role, role.belongsToPractice() ? null : client, null));
-    return admin.user(id).withoutPassword();
   }
 
   public UserAccount admin() {
@@ -116,8 +111,8 @@ public final class TestUsers {
   }
 
   /**
-   * Signs a MockMvc request in as {@code user}, with a {@link UserAccount} principal exactly as after
-   * a form login.
+   * Signs a MockMvc request in as {@code user}, with a {@link UserAccount} principal exactly as
+   * after a form login.
    */
   public static RequestPostProcessor asUser(UserAccount user) {
     return SecurityMockMvcRequestPostProcessors.authentication(
@@ -125,8 +120,12 @@ public final class TestUsers {
   }
 
   /** A real form login (with CSRF) through the login page's form fields. */
-  public static SecurityMockMvcRequestBuilders.FormLoginRequestBuilder login(String email, String password) {
-    return SecurityMockMvcRequestBuilders.formLogin("/login").userParameter("email").user(email).password(password);
+  public static SecurityMockMvcRequestBuilders.FormLoginRequestBuilder login(
+      String email, String password) {
+    return SecurityMockMvcRequestBuilders.formLogin("/login")
+        .userParameter("email")
+        .user(email)
+        .password(password);
   }
 
   private static String unique() {

@@ -94,7 +94,11 @@ final class Columns {
           .collect(
               java.util.stream.Collectors.toUnmodifiableMap(
                   Map.Entry::getKey,
-                  e -> e.getValue().stream().collect(java.util.stream.Collectors.toUnmodifiableMap(Column::name, c -> c))));
+                  e ->
+                      e.getValue().stream()
+                          .collect(
+                              java.util.stream.Collectors.toUnmodifiableMap(
+                                  Column::name, c -> c))));
 
   static Column column(ImportKind kind, String name) {
     Column c = BY_NAME.get(kind).get(name);

@@ -91,7 +91,10 @@ final class CsvFile {
   /** Strict UTF-8: a wrong encoding is refused with the line of the first bad byte. */
   static String decode(byte[] bytes) {
     int start = 0;
-    if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+    if (bytes.length >= 3
+        && (bytes[0] & 0xFF) == 0xEF
+        && (bytes[1] & 0xFF) == 0xBB
+        && (bytes[2] & 0xFF) == 0xBF) {
       start = 3;
     }
     CharsetDecoder decoder =

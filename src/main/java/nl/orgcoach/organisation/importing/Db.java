@@ -9,10 +9,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.ParameterizedPreparedStatementSetter;
 
 /**
- * The writing side of one import: JDBC batches of {@value #BATCH} statements (row-by-row
- * statements are an order of magnitude slower for 100,000 rows), progress counted as they go.
- * Typed setters rather than Spring's guessing, which asks the driver for parameter metadata on
- * every null.
+ * The writing side of one import: JDBC batches of {@value #BATCH} statements (row-by-row statements
+ * are an order of magnitude slower for 100,000 rows), progress counted as they go. Typed setters
+ * rather than Spring's guessing, which asks the driver for parameter metadata on every null.
  */
 final class Db {
 
@@ -34,7 +33,8 @@ final class Db {
   }
 
   /** {@code counts}: whether these statements are rows of the file (progress) or secondary rows. */
-  <T> void batch(String sql, List<T> items, ParameterizedPreparedStatementSetter<T> setter, boolean counts) {
+  <T> void batch(
+      String sql, List<T> items, ParameterizedPreparedStatementSetter<T> setter, boolean counts) {
     for (int from = 0; from < items.size(); from += BATCH) {
       List<T> chunk = items.subList(from, Math.min(items.size(), from + BATCH));
       jdbc.batchUpdate(sql, chunk, chunk.size(), setter);

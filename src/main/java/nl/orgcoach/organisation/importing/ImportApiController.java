@@ -25,7 +25,9 @@ import org.springframework.web.multipart.MultipartFile;
 /** Synchronous CSV import over the API: the answer is the result, or 422 with every bad row. */
 @RestController
 @RequestMapping("/api/v1/clients/{clientId}/imports")
-@Tag(name = "Import", description = "CSV import of the client system; format in docs/import-format.md")
+@Tag(
+    name = "Import",
+    description = "CSV import of the client system; format in docs/import-format.md")
 @PreAuthorize("hasAnyRole('ADMIN','HR')")
 class ImportApiController {
 
@@ -38,7 +40,8 @@ class ImportApiController {
   }
 
   /** For the OpenAPI description of the multipart form. */
-  record Upload(@Schema(type = "string", format = "binary", description = "the CSV file") String file) {}
+  record Upload(
+      @Schema(type = "string", format = "binary", description = "the CSV file") String file) {}
 
   @Operation(
       summary = "Import a CSV file",
@@ -51,8 +54,12 @@ class ImportApiController {
           @io.swagger.v3.oas.annotations.parameters.RequestBody(
               required = true,
               content = {
-                @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = Upload.class)),
-                @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary"))
+                @Content(
+                    mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+                    schema = @Schema(implementation = Upload.class)),
+                @Content(
+                    mediaType = "text/csv",
+                    schema = @Schema(type = "string", format = "binary"))
               }))
   @ApiResponse(responseCode = "200", description = "Imported")
   @ApiResponse(
@@ -79,7 +86,8 @@ class ImportApiController {
         return engine.run(scope, k, in, file.getOriginalFilename());
       }
     }
-    if (request.getContentType() != null && request.getContentType().startsWith(MediaType.MULTIPART_FORM_DATA_VALUE)) {
+    if (request.getContentType() != null
+        && request.getContentType().startsWith(MediaType.MULTIPART_FORM_DATA_VALUE)) {
       throw new UserError("import.file.missing");
     }
     try (InputStream in = request.getInputStream()) {

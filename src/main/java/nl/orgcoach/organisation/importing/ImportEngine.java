@@ -36,7 +36,10 @@ public class ImportEngine {
   private volatile String lockClient;
 
   ImportEngine(
-      JdbcTemplate jdbc, PlatformTransactionManager transactions, ApplicationEventPublisher events, AuditLog audit) {
+      JdbcTemplate jdbc,
+      PlatformTransactionManager transactions,
+      ApplicationEventPublisher events,
+      AuditLog audit) {
     this.jdbc = jdbc;
     this.tx = new TransactionTemplate(transactions);
     this.events = events;
@@ -48,7 +51,8 @@ public class ImportEngine {
     return run(scope, kind, csv, fileName, Progress.NONE);
   }
 
-  ImportResult run(ClientScope scope, ImportKind kind, InputStream csv, String fileName, Progress progress) {
+  ImportResult run(
+      ClientScope scope, ImportKind kind, InputStream csv, String fileName, Progress progress) {
     String what = kind + (fileName == null || fileName.isBlank() ? "" : " " + fileName);
     long started = System.nanoTime();
     try {
@@ -59,7 +63,8 @@ public class ImportEngine {
           tx.execute(
               status -> {
                 jdbc.queryForList(lockClient(), scope.id());
-                Db db = new Db(jdbc, scope.id(), progressAfterValidation(progress, file.rows().size()));
+                Db db =
+                    new Db(jdbc, scope.id(), progressAfterValidation(progress, file.rows().size()));
                 ImportResult r =
                     switch (kind) {
                       case UNITS -> new UnitImport(file, db).run();
@@ -74,17 +79,31 @@ public class ImportEngine {
       progress.phase(Progress.Phase.DONE, result.rows());
       log.info(
           "Imported {} for client {}: {} rows ({} created, {} updated, {} unchanged) in {} ms",
-          what, scope.id(), result.rows(), result.created(), result.updated(), result.unchanged(),
+          what,
+          scope.id(),
+          result.rows(),
+          result.created(),
+          result.updated(),
+          result.unchanged(),
           (System.nanoTime() - started) / 1_000_000);
       audit.recordAs(
           scope.actor(),
           AuditType.IMPORT_SUCCEEDED,
           scope.clientId(),
-          what + ": " + result.rows() + " rows, " + result.created() + " created, " + result.updated()
-              + " updated, " + result.unchanged() + " unchanged");
+          what
+              + ": "
+              + result.rows()
+              + " rows, "
+              + result.created()
+              + " created, "
+              + result.updated()
+              + " updated, "
+              + result.unchanged()
+              + " unchanged");
       return result;
     } catch (UserError e) {
-      audit.recordAs(scope.actor(), AuditType.IMPORT_FAILED, scope.clientId(), what + ": " + summary(e));
+      audit.recordAs(
+          scope.actor(), AuditType.IMPORT_FAILED, scope.clientId(), what + ": " + summary(e));
       throw e;
     } catch (DataIntegrityViolationException e) {
       // Only possible if someone changed the structure by hand between our reads and writes.
@@ -100,7 +119,8 @@ public class ImportEngine {
    */
   private String lockClient() {
     if (lockClient == null) {
-      String product = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
+      String product =
+          jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
       lockClient =
           "SELECT id FROM client WHERE id = ? "
               + ("PostgreSQL".equalsIgnoreCase(product) ? "FOR NO KEY UPDATE" : "FOR UPDATE");
@@ -135,7 +155,10 @@ public class ImportEngine {
     String first =
         e.details().isEmpty()
             ? e.messageKey()
-            : e.details().get(0).messageKey() + (e.details().get(0).line() == null ? "" : " at line " + e.details().get(0).line());
+            : e.details().get(0).messageKey()
+                + (e.details().get(0).line() == null
+                    ? ""
+                    : " at line " + e.details().get(0).line());
     return count + " problem(s), first: " + first;
   }
 }

@@ -30,9 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Imports started from the web UI run in the background, so that a large file gets a progress bar
  * instead of a browser timeout. Jobs live in {@code import_job}: progress is written there in short
- * transactions of its own (the import's own transaction is invisible until it commits), so any
- * node can show it. Each node runs {@code orgcoach.imports.workers} imports at a time (default
- * one: an import is heavy on the database) and queues a few more; beyond that it refuses.
+ * transactions of its own (the import's own transaction is invisible until it commits), so any node
+ * can show it. Each node runs {@code orgcoach.imports.workers} imports at a time (default one: an
+ * import is heavy on the database) and queues a few more; beyond that it refuses.
  */
 @Service
 class ImportJobs implements DisposableBean {
@@ -73,7 +73,8 @@ class ImportJobs implements DisposableBean {
   }
 
   /** What a finished job left: the result, or the error and its problems as message keys. */
-  public record Outcome(ImportResult result, String error, List<String> args, List<StoredProblem> problems) {}
+  public record Outcome(
+      ImportResult result, String error, List<String> args, List<StoredProblem> problems) {}
 
   public record StoredProblem(Integer line, String field, String code, List<String> args) {}
 
@@ -139,11 +140,14 @@ class ImportJobs implements DisposableBean {
   private void run(ClientScope scope, UUID id, ImportKind kind, byte[] bytes, String fileName) {
     update(id, "UPDATE import_job SET status = 'RUNNING' WHERE id = :id", 0, null);
     try {
-      ImportResult result = engine.run(scope, kind, new ByteArrayInputStream(bytes), fileName, new JobProgress(id));
+      ImportResult result =
+          engine.run(scope, kind, new ByteArrayInputStream(bytes), fileName, new JobProgress(id));
       finish(id, Status.SUCCEEDED, new Outcome(result, null, List.of(), List.of()));
     } catch (UserError e) {
       List<StoredProblem> problems =
-          e.details().stream().map(p -> new StoredProblem(p.line(), p.field(), p.messageKey(), p.args())).toList();
+          e.details().stream()
+              .map(p -> new StoredProblem(p.line(), p.field(), p.messageKey(), p.args()))
+              .toList();
       List<String> args = new ArrayList<>();
       for (Object a : e.args()) {
         args.add(String.valueOf(a));
@@ -165,7 +169,9 @@ class ImportJobs implements DisposableBean {
   }
 
   List<Job> recent(ClientScope scope, int limit) {
-    return jdbc.sql(SELECT + " WHERE client_id = :client ORDER BY created_at DESC FETCH FIRST :limit ROWS ONLY")
+    return jdbc.sql(
+            SELECT
+                + " WHERE client_id = :client ORDER BY created_at DESC FETCH FIRST :limit ROWS ONLY")
         .param("client", scope.id())
         .param("limit", limit)
         .query((rs, i) -> map(rs))
@@ -218,7 +224,9 @@ class ImportJobs implements DisposableBean {
     String text = json.writeValueAsString(outcome);
     if (text.length() > OUTCOME_MAX) {
       // Cannot happen with the capped problem list, but a column overflow must not lose the status.
-      text = json.writeValueAsString(new Outcome(outcome.result(), outcome.error(), outcome.args(), List.of()));
+      text =
+          json.writeValueAsString(
+              new Outcome(outcome.result(), outcome.error(), outcome.args(), List.of()));
     }
     String stored = text;
     try {
@@ -260,7 +268,9 @@ class ImportJobs implements DisposableBean {
     }
   }
 
-  /** Writes progress at phase changes and every few thousand rows, never more than twice a second. */
+  /**
+   * Writes progress at phase changes and every few thousand rows, never more than twice a second.
+   */
   private final class JobProgress implements Progress {
 
     private final UUID id;
@@ -273,7 +283,11 @@ class ImportJobs implements DisposableBean {
 
     @Override
     public void phase(Phase phase, int total) {
-      update(id, "UPDATE import_job SET phase = :t, rows_total = :n WHERE id = :id", total, phase.name());
+      update(
+          id,
+          "UPDATE import_job SET phase = :t, rows_total = :n WHERE id = :id",
+          total,
+          phase.name());
       reportedAt = System.nanoTime();
     }
 

@@ -57,7 +57,9 @@ class ImportPagesController {
     model.addAttribute("kinds", ImportKind.values());
     Map<ImportKind, List<ColumnHelp>> columns = new LinkedHashMap<>();
     for (ImportKind kind : ImportKind.values()) {
-      columns.put(kind, Columns.of(kind).stream().map(c -> new ColumnHelp(c.name(), c.required())).toList());
+      columns.put(
+          kind,
+          Columns.of(kind).stream().map(c -> new ColumnHelp(c.name(), c.required())).toList());
     }
     model.addAttribute("columns", columns);
     model.addAttribute("jobs", jobs.recent(scope, 10));
@@ -70,12 +72,17 @@ class ImportPagesController {
     String name = k.name().toLowerCase(Locale.ROOT) + ".csv";
     return ResponseEntity.ok()
         .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment().filename(name).build().toString())
         .body(Columns.template(k).getBytes(StandardCharsets.UTF_8));
   }
 
   @PostMapping
-  public String upload(ClientScope scope, @RequestParam ImportKind kind, @RequestParam(required = false) MultipartFile file)
+  public String upload(
+      ClientScope scope,
+      @RequestParam ImportKind kind,
+      @RequestParam(required = false) MultipartFile file)
       throws IOException {
     if (file == null || file.isEmpty()) {
       throw new UserError("import.file.missing");
@@ -86,7 +93,11 @@ class ImportPagesController {
 
   @GetMapping("/jobs/{jobId}")
   public String job(
-      ClientScope scope, @PathVariable UUID jobId, Model model, HttpServletRequest request, Locale locale) {
+      ClientScope scope,
+      @PathVariable UUID jobId,
+      Model model,
+      HttpServletRequest request,
+      Locale locale) {
     ImportJobs.Job job = jobs.get(scope, jobId);
     model.addAttribute("client", clients.get(scope));
     model.addAttribute("job", job);
@@ -122,6 +133,7 @@ class ImportPagesController {
     if (job.outcome() == null || job.outcome().error() == null) {
       return null;
     }
-    return messages.getMessage(job.outcome().error(), job.outcome().args().toArray(), job.outcome().error(), locale);
+    return messages.getMessage(
+        job.outcome().error(), job.outcome().args().toArray(), job.outcome().error(), locale);
   }
 }

@@ -46,7 +46,8 @@ final class InterdependencyImport extends KindImport {
       if (rawStrength.isEmpty()) {
         problems.add(row.line(), "strength", "import.value.required");
       } else if (!rawStrength.matches("[123]")) {
-        problems.add(row.line(), "strength", "import.strength.invalid", CsvFile.abbreviate(rawStrength));
+        problems.add(
+            row.line(), "strength", "import.strength.invalid", CsvFile.abbreviate(rawStrength));
       } else {
         strength = Integer.parseInt(rawStrength);
       }
@@ -69,7 +70,8 @@ final class InterdependencyImport extends KindImport {
       Pair pair = new Pair(units.get(from), units.get(to));
       Incoming before = incoming.get(pair);
       if (before != null) {
-        problems.add(row.line(), "to_unit_id", "import.interdependency.duplicate", from, to, before.line());
+        problems.add(
+            row.line(), "to_unit_id", "import.interdependency.duplicate", from, to, before.line());
         continue;
       }
       incoming.put(pair, new Incoming(row.line(), pair, description, strength));

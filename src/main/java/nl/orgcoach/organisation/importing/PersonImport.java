@@ -22,10 +22,22 @@ final class PersonImport extends KindImport {
   static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
 
   private record Existing(
-      UUID id, String firstName, String lastName, String email, String jobTitle, UUID unit, UUID manager) {}
+      UUID id,
+      String firstName,
+      String lastName,
+      String email,
+      String jobTitle,
+      UUID unit,
+      UUID manager) {}
 
   private record Incoming(
-      int line, String id, String firstName, String lastName, String email, String jobTitle, String unit,
+      int line,
+      String id,
+      String firstName,
+      String lastName,
+      String email,
+      String jobTitle,
+      String unit,
       String manager) {}
 
   PersonImport(CsvFile file, Db db) {
@@ -47,8 +59,13 @@ final class PersonImport extends KindImport {
           existing.put(
               rs.getString(2),
               new Existing(
-                  id, rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                  rs.getObject(7, UUID.class), rs.getObject(8, UUID.class)));
+                  id,
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getString(5),
+                  rs.getString(6),
+                  rs.getObject(7, UUID.class),
+                  rs.getObject(8, UUID.class)));
           externalOf.put(id, rs.getString(2));
         },
         db.client);
@@ -83,7 +100,9 @@ final class PersonImport extends KindImport {
       incoming.put(id, new Incoming(row.line(), id, first, last, email, job, unit, manager));
     }
     for (Incoming p : incoming.values()) {
-      if (p.manager() != null && !incoming.containsKey(p.manager()) && !existing.containsKey(p.manager())) {
+      if (p.manager() != null
+          && !incoming.containsKey(p.manager())
+          && !existing.containsKey(p.manager())) {
         problems.add(p.line(), "manager_id", "import.person.managerUnknown", p.manager());
       }
     }
@@ -135,7 +154,9 @@ final class PersonImport extends KindImport {
               file.has("email") ? p.email() : e.email(),
               file.has("job_title") ? p.jobTitle() : e.jobTitle(),
               units.get(p.unit()),
-              file.has("manager_id") ? (p.manager() == null ? null : idOf.get(p.manager())) : e.manager());
+              file.has("manager_id")
+                  ? (p.manager() == null ? null : idOf.get(p.manager()))
+                  : e.manager());
       if (after.equals(e)) {
         unchanged++;
       } else {

@@ -7,8 +7,8 @@ import nl.orgcoach.platform.UserError;
 import nl.orgcoach.platform.UserError.Problem;
 
 /**
- * Collects the problems of one file. Every problem is counted, but only the first few are kept:
- * a garbage file can have a problem on every line, and the report has to stay readable and small.
+ * Collects the problems of one file. Every problem is counted, but only the first few are kept: a
+ * garbage file can have a problem on every line, and the report has to stay readable and small.
  */
 final class Problems {
 
@@ -49,7 +49,9 @@ final class Problems {
     sorted.sort(Comparator.comparing(Problem::line, Comparator.nullsFirst(Integer::compare)));
     List<Problem> report = new ArrayList<>(sorted.subList(0, Math.min(REPORTED, sorted.size())));
     if (count > report.size()) {
-      report.add(new Problem(null, null, "import.problems.more", List.of(String.valueOf(count - report.size()))));
+      report.add(
+          new Problem(
+              null, null, "import.problems.more", List.of(String.valueOf(count - report.size()))));
     }
     return new UserError("import.failed", report, count);
   }

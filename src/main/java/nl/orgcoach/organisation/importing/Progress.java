@@ -3,7 +3,8 @@ package nl.orgcoach.organisation.importing;
 /** Where a running import is, for the progress bar of a background job. */
 interface Progress {
 
-  Progress NONE = new Progress() {
+  Progress NONE =
+      new Progress() {
         @Override
         public void phase(Phase phase, int total) {}
 

@@ -24,7 +24,8 @@ final class SettingImport extends KindImport {
 
   private record Existing(UUID id, String name, String kind, UUID unit) {}
 
-  private record Incoming(int line, String id, String name, String kind, String unit, Set<String> members) {}
+  private record Incoming(
+      int line, String id, String name, String kind, String unit, Set<String> members) {}
 
   SettingImport(CsvFile file, Db db) {
     super(file, db);
@@ -40,14 +41,19 @@ final class SettingImport extends KindImport {
         rs -> {
           existing.put(
               rs.getString(2),
-              new Existing(rs.getObject(1, UUID.class), rs.getString(3), rs.getString(4), rs.getObject(5, UUID.class)));
+              new Existing(
+                  rs.getObject(1, UUID.class),
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getObject(5, UUID.class)));
         },
         db.client);
     Map<UUID, Set<UUID>> members = new HashMap<>();
     db.jdbc.query(
         "SELECT setting_id, person_id FROM setting_member WHERE client_id = ?",
         rs -> {
-          members.computeIfAbsent(rs.getObject(1, UUID.class), k -> new java.util.HashSet<>())
+          members
+              .computeIfAbsent(rs.getObject(1, UUID.class), k -> new java.util.HashSet<>())
               .add(rs.getObject(2, UUID.class));
         },
         db.client);
@@ -62,7 +68,8 @@ final class SettingImport extends KindImport {
       if (kind != null) {
         String normal = kind.toUpperCase(Locale.ROOT).replace(' ', '_');
         if (Arrays.stream(SettingKind.values()).noneMatch(k -> k.name().equals(normal))) {
-          problems.add(row.line(), "kind", "import.setting.kind", CsvFile.abbreviate(kind), kinds());
+          problems.add(
+              row.line(), "kind", "import.setting.kind", CsvFile.abbreviate(kind), kinds());
         }
         kind = normal;
       }
@@ -79,7 +86,8 @@ final class SettingImport extends KindImport {
           if (CsvSafety.looksLikeFormula(member)) {
             problems.add(row.line(), "members", "import.value.formula", CsvFile.abbreviate(member));
           } else if (!people.containsKey(member)) {
-            problems.add(row.line(), "members", "import.member.unknown", CsvFile.abbreviate(member));
+            problems.add(
+                row.line(), "members", "import.member.unknown", CsvFile.abbreviate(member));
           } else {
             listed.add(member);
           }

@@ -30,7 +30,8 @@ final class UnitImport extends KindImport {
         rs -> {
           UUID id = rs.getObject(1, UUID.class);
           existing.put(
-              rs.getString(2), new Existing(id, rs.getString(3), rs.getString(4), rs.getObject(5, UUID.class)));
+              rs.getString(2),
+              new Existing(id, rs.getString(3), rs.getString(4), rs.getObject(5, UUID.class)));
           externalOf.put(id, rs.getString(2));
         },
         db.client);
@@ -56,7 +57,9 @@ final class UnitImport extends KindImport {
       incoming.put(id, new Incoming(row.line(), id, name, kind, parent));
     }
     for (Incoming u : incoming.values()) {
-      if (u.parent() != null && !incoming.containsKey(u.parent()) && !existing.containsKey(u.parent())) {
+      if (u.parent() != null
+          && !incoming.containsKey(u.parent())
+          && !existing.containsKey(u.parent())) {
         problems.add(u.line(), "parent_id", "import.unit.parentUnknown", u.parent());
       }
     }
@@ -101,7 +104,8 @@ final class UnitImport extends KindImport {
         continue;
       }
       String kind = file.has("kind") ? u.kind() : e.kind();
-      UUID parent = file.has("parent_id") ? (u.parent() == null ? null : idOf.get(u.parent())) : e.parent();
+      UUID parent =
+          file.has("parent_id") ? (u.parent() == null ? null : idOf.get(u.parent())) : e.parent();
       if (same(u.name(), e.name()) && same(kind, e.kind()) && same(parent, e.parent())) {
         unchanged++;
       } else {

@@ -81,7 +81,8 @@ class Interdependencies {
   }
 
   void update(ClientScope scope, UUID id, String description, int strength) {
-    jdbc.sql("UPDATE interdependency SET description = :d, strength = :s WHERE client_id = :client AND id = :id")
+    jdbc.sql(
+            "UPDATE interdependency SET description = :d, strength = :s WHERE client_id = :client AND id = :id")
         .param("id", id)
         .param("client", scope.id())
         .param("d", description)

@@ -37,7 +37,11 @@ class InterdependencyController {
   private final FormErrors formErrors;
 
   InterdependencyController(
-      Clients clients, Interdependencies interdependencies, Units units, StructureEditing editing, FormErrors formErrors) {
+      Clients clients,
+      Interdependencies interdependencies,
+      Units units,
+      StructureEditing editing,
+      FormErrors formErrors) {
     this.clients = clients;
     this.interdependencies = interdependencies;
     this.units = units;
@@ -60,7 +64,9 @@ class InterdependencyController {
   }
 
   /** The graph as an ECharts option: units as nodes, dependencies as arrows, width by strength. */
-  @GetMapping(value = "/c/{clientId}/interdependencies/graph", produces = MediaType.APPLICATION_JSON_VALUE)
+  @GetMapping(
+      value = "/c/{clientId}/interdependencies/graph",
+      produces = MediaType.APPLICATION_JSON_VALUE)
   @ResponseBody
   Map<String, Object> graph(ClientScope scope, @RequestParam(required = false) UUID unit) {
     var rows = interdependencies.list(scope, unit, SHOWN);
@@ -83,24 +89,37 @@ class InterdependencyController {
     }
     nodes.forEach((id, n) -> n.put("symbolSize", 10 + Math.min(30, degree.get(id) * 2)));
     return Map.of(
-        "tooltip", Map.of(),
+        "tooltip",
+        Map.of(),
         "series",
         List.of(
             Map.of(
-                "type", "graph",
-                "layout", "force",
-                "roam", true,
-                "draggable", true,
-                "force", Map.of("repulsion", 220, "edgeLength", 90),
-                "edgeSymbol", List.of("none", "arrow"),
-                "data", new ArrayList<>(nodes.values()),
-                "links", links)));
+                "type",
+                "graph",
+                "layout",
+                "force",
+                "roam",
+                true,
+                "draggable",
+                true,
+                "force",
+                Map.of("repulsion", 220, "edgeLength", 90),
+                "edgeSymbol",
+                List.of("none", "arrow"),
+                "data",
+                new ArrayList<>(nodes.values()),
+                "links",
+                links)));
   }
 
   @PostMapping("/c/{clientId}/interdependencies")
   @PreAuthorize("hasAnyRole('ADMIN','COACH','HR')")
   String create(
-      ClientScope scope, StructureEditing.InterdependencyForm form, Model model, Locale locale, RedirectAttributes redirect) {
+      ClientScope scope,
+      StructureEditing.InterdependencyForm form,
+      Model model,
+      Locale locale,
+      RedirectAttributes redirect) {
     try {
       editing.saveInterdependency(scope, form);
       return "redirect:/c/" + scope.clientId() + "/interdependencies";

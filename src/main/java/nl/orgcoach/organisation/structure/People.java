@@ -28,7 +28,9 @@ class People {
     this.jdbc = jdbc;
   }
 
-  /** One page of people matching a search over name, e-mail and job title, optionally in one unit. */
+  /**
+   * One page of people matching a search over name, e-mail and job title, optionally in one unit.
+   */
   List<PersonRow> search(ClientScope scope, String query, UUID unit, int offset, int limit) {
     return jdbc.sql(
             ROW_SELECT
@@ -90,7 +92,8 @@ class People {
 
   List<PersonRow> directReports(ClientScope scope, UUID manager) {
     return jdbc.sql(
-            ROW_SELECT + " WHERE p.client_id = :client AND p.manager_id = :m ORDER BY p.last_name, p.first_name")
+            ROW_SELECT
+                + " WHERE p.client_id = :client AND p.manager_id = :m ORDER BY p.last_name, p.first_name")
         .param("client", scope.id())
         .param("m", manager)
         .query(PersonRow.class)
@@ -125,12 +128,14 @@ class People {
   }
 
   /** Resolves the client's own person ids; unknown ids are absent from the answer. */
-  java.util.Map<String, UUID> idsByExternal(ClientScope scope, java.util.Collection<String> externalIds) {
+  java.util.Map<String, UUID> idsByExternal(
+      ClientScope scope, java.util.Collection<String> externalIds) {
     if (externalIds.isEmpty()) {
       return java.util.Map.of();
     }
     var found = new java.util.HashMap<String, UUID>();
-    jdbc.sql("SELECT external_id, id FROM person WHERE client_id = :client AND external_id IN (:ids)")
+    jdbc.sql(
+            "SELECT external_id, id FROM person WHERE client_id = :client AND external_id IN (:ids)")
         .param("client", scope.id())
         .param("ids", externalIds)
         .query((rs, i) -> found.put(rs.getString(1), rs.getObject(2, UUID.class)))
@@ -190,7 +195,8 @@ class People {
     if (query == null || query.isBlank()) {
       return null;
     }
-    String escaped = query.trim().toLowerCase(Locale.ROOT).replace("\\", "").replace("%", "").replace("_", "");
+    String escaped =
+        query.trim().toLowerCase(Locale.ROOT).replace("\\", "").replace("%", "").replace("_", "");
     return "%" + escaped + "%";
   }
 

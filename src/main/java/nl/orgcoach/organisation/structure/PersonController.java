@@ -32,7 +32,12 @@ class PersonController {
   private final FormErrors formErrors;
 
   PersonController(
-      Clients clients, People people, Units units, Settings settings, StructureEditing editing, FormErrors formErrors) {
+      Clients clients,
+      People people,
+      Units units,
+      Settings settings,
+      StructureEditing editing,
+      FormErrors formErrors) {
     this.clients = clients;
     this.people = people;
     this.units = units;
@@ -76,12 +81,20 @@ class PersonController {
   @GetMapping("/c/{clientId}/people/new")
   @PreAuthorize("hasAnyRole('ADMIN','COACH','HR')")
   String create(ClientScope scope, @RequestParam(required = false) UUID unitId, Model model) {
-    return form(scope, null, new StructureEditing.PersonForm(null, null, null, null, null, unitId, null), model);
+    return form(
+        scope,
+        null,
+        new StructureEditing.PersonForm(null, null, null, null, null, unitId, null),
+        model);
   }
 
   @PostMapping("/c/{clientId}/people/new")
   @PreAuthorize("hasAnyRole('ADMIN','COACH','HR')")
-  String created(ClientScope scope, @ModelAttribute StructureEditing.PersonForm form, Model model, Locale locale) {
+  String created(
+      ClientScope scope,
+      @ModelAttribute StructureEditing.PersonForm form,
+      Model model,
+      Locale locale) {
     try {
       UUID id = editing.savePerson(scope, null, form);
       return "redirect:/c/" + scope.clientId() + "/people/" + id;
@@ -99,7 +112,13 @@ class PersonController {
         scope,
         personId,
         new StructureEditing.PersonForm(
-            p.externalId(), p.firstName(), p.lastName(), p.email(), p.jobTitle(), p.unitId(), p.managerId()),
+            p.externalId(),
+            p.firstName(),
+            p.lastName(),
+            p.email(),
+            p.jobTitle(),
+            p.unitId(),
+            p.managerId()),
         model);
   }
 
@@ -120,16 +139,19 @@ class PersonController {
     }
   }
 
-  private String form(ClientScope scope, UUID personId, StructureEditing.PersonForm form, Model model) {
+  private String form(
+      ClientScope scope, UUID personId, StructureEditing.PersonForm form, Model model) {
     model.addAttribute("client", clients.get(scope));
     model.addAttribute("personId", personId);
     model.addAttribute("form", form);
     model.addAttribute("unitChoices", units.choices(scope));
     // Managers are offered from the person's unit and the unit above it, where they almost always
-    // are; a full list would be 100,000 options in a large client. The current manager stays listed.
+    // are; a full list would be 100,000 options in a large client. The current manager stays
+    // listed.
     var candidates = new java.util.LinkedHashMap<UUID, People.PersonRow>();
     if (form.unitId() != null) {
-      units.find(scope, form.unitId())
+      units
+          .find(scope, form.unitId())
           .ifPresent(
               u -> {
                 if (u.parentId() != null) {

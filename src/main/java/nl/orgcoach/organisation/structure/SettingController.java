@@ -33,7 +33,12 @@ class SettingController {
   private final FormErrors formErrors;
 
   SettingController(
-      Clients clients, Settings settings, Units units, People people, StructureEditing editing, FormErrors formErrors) {
+      Clients clients,
+      Settings settings,
+      Units units,
+      People people,
+      StructureEditing editing,
+      FormErrors formErrors) {
     this.clients = clients;
     this.settings = settings;
     this.units = units;
@@ -54,7 +59,9 @@ class SettingController {
   @GetMapping("/c/{clientId}/settings/{settingId}")
   String show(ClientScope scope, @PathVariable UUID settingId, Model model) {
     model.addAttribute("client", clients.get(scope));
-    model.addAttribute("setting", settings.find(scope, settingId).orElseThrow(() -> new NotFoundException("setting")));
+    model.addAttribute(
+        "setting",
+        settings.find(scope, settingId).orElseThrow(() -> new NotFoundException("setting")));
     model.addAttribute("members", settings.members(scope, settingId));
     return "organisation/setting";
   }
@@ -82,13 +89,17 @@ class SettingController {
   String edit(ClientScope scope, @PathVariable UUID settingId, Model model) {
     var s = settings.find(scope, settingId).orElseThrow(() -> new NotFoundException("setting"));
     String members =
-        String.join("\n", settings.members(scope, settingId).stream().map(People.PersonRow::externalId).toList());
-    return form(scope, settingId, new Form(s.externalId(), s.name(), s.kind(), s.unitId(), members), model);
+        String.join(
+            "\n",
+            settings.members(scope, settingId).stream().map(People.PersonRow::externalId).toList());
+    return form(
+        scope, settingId, new Form(s.externalId(), s.name(), s.kind(), s.unitId(), members), model);
   }
 
   @PostMapping("/c/{clientId}/settings/{settingId}/edit")
   @PreAuthorize("hasAnyRole('ADMIN','COACH','HR')")
-  String edited(ClientScope scope, @PathVariable UUID settingId, Form form, Model model, Locale locale) {
+  String edited(
+      ClientScope scope, @PathVariable UUID settingId, Form form, Model model, Locale locale) {
     try {
       editing.saveSetting(scope, settingId, toCommand(scope, form));
       return "redirect:/c/" + scope.clientId() + "/settings/" + settingId;
@@ -98,25 +109,41 @@ class SettingController {
     }
   }
 
-  /** Members are typed as the client's own person ids, one per line (or separated by spaces, commas). */
+  /**
+   * Members are typed as the client's own person ids, one per line (or separated by spaces,
+   * commas).
+   */
   private StructureEditing.SettingForm toCommand(ClientScope scope, Form form) {
     var wanted = new LinkedHashSet<String>();
     if (form.members() != null) {
-      Arrays.stream(form.members().split("[\\s,;|]+")).map(String::strip).filter(s -> !s.isEmpty()).forEach(wanted::add);
+      Arrays.stream(form.members().split("[\\s,;|]+"))
+          .map(String::strip)
+          .filter(s -> !s.isEmpty())
+          .forEach(wanted::add);
     }
     if (wanted.size() > 2_000) {
-      throw new UserError("structure.invalid", List.of(new UserError.Problem(null, "members", "structure.members.tooMany", List.of("2000"))));
+      throw new UserError(
+          "structure.invalid",
+          List.of(
+              new UserError.Problem(
+                  null, "members", "structure.members.tooMany", List.of("2000"))));
     }
     Map<String, UUID> found = people.idsByExternal(scope, wanted);
     List<String> unknown = wanted.stream().filter(w -> !found.containsKey(w)).toList();
     if (!unknown.isEmpty()) {
       throw new UserError(
           "structure.invalid",
-          List.of(new UserError.Problem(null, "members", "structure.members.unknown", List.of(String.join(", ", unknown.stream().limit(20).toList())))));
+          List.of(
+              new UserError.Problem(
+                  null,
+                  "members",
+                  "structure.members.unknown",
+                  List.of(String.join(", ", unknown.stream().limit(20).toList())))));
     }
     List<UUID> ids = new ArrayList<>();
     wanted.forEach(w -> ids.add(found.get(w)));
-    return new StructureEditing.SettingForm(form.externalId(), form.name(), form.kind(), form.unitId(), ids);
+    return new StructureEditing.SettingForm(
+        form.externalId(), form.name(), form.kind(), form.unitId(), ids);
   }
 
   private String form(ClientScope scope, UUID settingId, Form form, Model model) {

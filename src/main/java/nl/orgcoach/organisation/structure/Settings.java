@@ -36,7 +36,9 @@ class Settings {
   }
 
   List<SettingRow> ofUnit(ClientScope scope, UUID unit) {
-    return jdbc.sql(ROW_SELECT + " WHERE s.client_id = :client AND s.unit_id = :unit ORDER BY s.kind, s.name")
+    return jdbc.sql(
+            ROW_SELECT
+                + " WHERE s.client_id = :client AND s.unit_id = :unit ORDER BY s.kind, s.name")
         .param("client", scope.id())
         .param("unit", unit)
         .query(SettingRow.class)
@@ -121,14 +123,17 @@ class Settings {
         .update();
   }
 
-  /** Replaces the members; every person id must already be checked to belong to the scope's client. */
+  /**
+   * Replaces the members; every person id must already be checked to belong to the scope's client.
+   */
   void replaceMembers(ClientScope scope, UUID setting, List<UUID> people) {
     jdbc.sql("DELETE FROM setting_member WHERE client_id = :client AND setting_id = :setting")
         .param("client", scope.id())
         .param("setting", setting)
         .update();
     for (UUID person : people.stream().distinct().toList()) {
-      jdbc.sql("INSERT INTO setting_member (setting_id, person_id, client_id) VALUES (:s, :p, :client)")
+      jdbc.sql(
+              "INSERT INTO setting_member (setting_id, person_id, client_id) VALUES (:s, :p, :client)")
           .param("s", setting)
           .param("p", person)
           .param("client", scope.id())

@@ -27,7 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/clients/{clientId}")
-@Tag(name = "Organisation", description = "Units, people, settings (gremia) and interdependencies of a client")
+@Tag(
+    name = "Organisation",
+    description = "Units, people, settings (gremia) and interdependencies of a client")
 class StructureApiController {
 
   static final int MAX_PAGE = 500;
@@ -39,7 +41,11 @@ class StructureApiController {
   private final StructureEditing editing;
 
   StructureApiController(
-      Units units, People people, Settings settings, Interdependencies interdependencies, StructureEditing editing) {
+      Units units,
+      People people,
+      Settings settings,
+      Interdependencies interdependencies,
+      StructureEditing editing) {
     this.units = units;
     this.people = people;
     this.settings = settings;
@@ -62,16 +68,19 @@ class StructureApiController {
   @PostMapping("/units")
   @PreAuthorize("hasAnyRole('ADMIN','COACH','HR')")
   @Operation(summary = "Create a unit")
-  ResponseEntity<Units.Unit> createUnit(ClientScope scope, @RequestBody StructureEditing.UnitForm form) {
+  ResponseEntity<Units.Unit> createUnit(
+      ClientScope scope, @RequestBody StructureEditing.UnitForm form) {
     UUID id = editing.saveUnit(scope, null, form);
-    return ResponseEntity.created(URI.create("/api/v1/clients/" + scope.clientId() + "/units/" + id))
+    return ResponseEntity.created(
+            URI.create("/api/v1/clients/" + scope.clientId() + "/units/" + id))
         .body(units.find(scope, id).orElseThrow());
   }
 
   @PutMapping("/units/{unitId}")
   @PreAuthorize("hasAnyRole('ADMIN','COACH','HR')")
   @Operation(summary = "Replace a unit's fields")
-  Units.Unit updateUnit(ClientScope scope, @PathVariable UUID unitId, @RequestBody StructureEditing.UnitForm form) {
+  Units.Unit updateUnit(
+      ClientScope scope, @PathVariable UUID unitId, @RequestBody StructureEditing.UnitForm form) {
     editing.saveUnit(scope, unitId, form);
     return units.find(scope, unitId).orElseThrow();
   }
@@ -102,9 +111,11 @@ class StructureApiController {
   @PostMapping("/people")
   @PreAuthorize("hasAnyRole('ADMIN','COACH','HR')")
   @Operation(summary = "Create a person")
-  ResponseEntity<People.PersonRow> createPerson(ClientScope scope, @RequestBody StructureEditing.PersonForm form) {
+  ResponseEntity<People.PersonRow> createPerson(
+      ClientScope scope, @RequestBody StructureEditing.PersonForm form) {
     UUID id = editing.savePerson(scope, null, form);
-    return ResponseEntity.created(URI.create("/api/v1/clients/" + scope.clientId() + "/people/" + id))
+    return ResponseEntity.created(
+            URI.create("/api/v1/clients/" + scope.clientId() + "/people/" + id))
         .body(people.find(scope, id).orElseThrow());
   }
 
@@ -112,14 +123,17 @@ class StructureApiController {
   @PreAuthorize("hasAnyRole('ADMIN','COACH','HR')")
   @Operation(summary = "Replace a person's fields")
   People.PersonRow updatePerson(
-      ClientScope scope, @PathVariable UUID personId, @RequestBody StructureEditing.PersonForm form) {
+      ClientScope scope,
+      @PathVariable UUID personId,
+      @RequestBody StructureEditing.PersonForm form) {
     editing.savePerson(scope, personId, form);
     return people.find(scope, personId).orElseThrow();
   }
 
   @GetMapping("/settings")
   @Operation(summary = "Settings (gremia), optionally of one kind")
-  List<Settings.SettingRow> settings(ClientScope scope, @RequestParam(required = false) SettingKind kind) {
+  List<Settings.SettingRow> settings(
+      ClientScope scope, @RequestParam(required = false) SettingKind kind) {
     return settings.all(scope, kind);
   }
 
@@ -127,15 +141,18 @@ class StructureApiController {
   @Operation(summary = "One setting with its members")
   SettingDetail setting(ClientScope scope, @PathVariable UUID settingId) {
     var s = settings.find(scope, settingId).orElseThrow(() -> new NotFoundException("setting"));
-    return new SettingDetail(s, settings.members(scope, settingId).stream().map(People.PersonRow::id).toList());
+    return new SettingDetail(
+        s, settings.members(scope, settingId).stream().map(People.PersonRow::id).toList());
   }
 
   @PostMapping("/settings")
   @PreAuthorize("hasAnyRole('ADMIN','COACH','HR')")
   @Operation(summary = "Create a setting; memberIds are person ids (UUIDs)")
-  ResponseEntity<SettingDetail> createSetting(ClientScope scope, @RequestBody StructureEditing.SettingForm form) {
+  ResponseEntity<SettingDetail> createSetting(
+      ClientScope scope, @RequestBody StructureEditing.SettingForm form) {
     UUID id = editing.saveSetting(scope, null, form);
-    return ResponseEntity.created(URI.create("/api/v1/clients/" + scope.clientId() + "/settings/" + id))
+    return ResponseEntity.created(
+            URI.create("/api/v1/clients/" + scope.clientId() + "/settings/" + id))
         .body(setting(scope, id));
   }
 
@@ -143,21 +160,27 @@ class StructureApiController {
   @PreAuthorize("hasAnyRole('ADMIN','COACH','HR')")
   @Operation(summary = "Replace a setting's fields; memberIds, when given, replace the members")
   SettingDetail updateSetting(
-      ClientScope scope, @PathVariable UUID settingId, @RequestBody StructureEditing.SettingForm form) {
+      ClientScope scope,
+      @PathVariable UUID settingId,
+      @RequestBody StructureEditing.SettingForm form) {
     editing.saveSetting(scope, settingId, form);
     return setting(scope, settingId);
   }
 
   @GetMapping("/interdependencies")
-  @Operation(summary = "Interdependencies, strongest first, optionally around one unit (at most 5000)")
-  List<Interdependencies.Row> interdependencies(ClientScope scope, @RequestParam(required = false) UUID unitId) {
+  @Operation(
+      summary = "Interdependencies, strongest first, optionally around one unit (at most 5000)")
+  List<Interdependencies.Row> interdependencies(
+      ClientScope scope, @RequestParam(required = false) UUID unitId) {
     return interdependencies.list(scope, unitId, 5000);
   }
 
   @GetMapping("/interdependencies/{interdependencyId}")
   @Operation(summary = "One interdependency")
   Interdependencies.Row interdependency(ClientScope scope, @PathVariable UUID interdependencyId) {
-    return interdependencies.find(scope, interdependencyId).orElseThrow(() -> new NotFoundException("interdependency"));
+    return interdependencies
+        .find(scope, interdependencyId)
+        .orElseThrow(() -> new NotFoundException("interdependency"));
   }
 
   @PostMapping("/interdependencies")
@@ -166,7 +189,8 @@ class StructureApiController {
   ResponseEntity<Interdependencies.Row> createInterdependency(
       ClientScope scope, @RequestBody StructureEditing.InterdependencyForm form) {
     UUID id = editing.saveInterdependency(scope, form);
-    return ResponseEntity.created(URI.create("/api/v1/clients/" + scope.clientId() + "/interdependencies/" + id))
+    return ResponseEntity.created(
+            URI.create("/api/v1/clients/" + scope.clientId() + "/interdependencies/" + id))
         .body(interdependencies.find(scope, id).orElseThrow());
   }
 
@@ -188,7 +212,8 @@ class StructureApiController {
   @DeleteMapping("/interdependencies/{interdependencyId}")
   @PreAuthorize("hasAnyRole('ADMIN','COACH','HR')")
   @Operation(summary = "Delete an interdependency")
-  ResponseEntity<Void> deleteInterdependency(ClientScope scope, @PathVariable UUID interdependencyId) {
+  ResponseEntity<Void> deleteInterdependency(
+      ClientScope scope, @PathVariable UUID interdependencyId) {
     editing.deleteInterdependency(scope, interdependencyId);
     return ResponseEntity.noContent().build();
   }

@@ -29,7 +29,8 @@ class StructureEditing {
   private final Settings settings;
   private final Interdependencies interdependencies;
 
-  StructureEditing(Units units, People people, Settings settings, Interdependencies interdependencies) {
+  StructureEditing(
+      Units units, People people, Settings settings, Interdependencies interdependencies) {
     this.units = units;
     this.people = people;
     this.settings = settings;
@@ -55,7 +56,8 @@ class StructureEditing {
       problems.add(field("externalId", "structure.externalId.taken"));
     }
     failIfAny(problems);
-    var unit = new Units.Unit(id == null ? UUID.randomUUID() : id, ext, name, kind, form.parentId());
+    var unit =
+        new Units.Unit(id == null ? UUID.randomUUID() : id, ext, name, kind, form.parentId());
     if (id == null) {
       units.insert(scope, unit);
     } else {
@@ -135,7 +137,9 @@ class StructureEditing {
       problems.add(field("externalId", "structure.externalId.taken"));
     }
     failIfAny(problems);
-    var setting = new Settings.Setting(id == null ? UUID.randomUUID() : id, ext, name, form.kind(), form.unitId());
+    var setting =
+        new Settings.Setting(
+            id == null ? UUID.randomUUID() : id, ext, name, form.kind(), form.unitId());
     if (id == null) {
       settings.insert(scope, setting);
     } else {
@@ -170,7 +174,8 @@ class StructureEditing {
       return existing.get();
     }
     UUID id = UUID.randomUUID();
-    interdependencies.insert(scope, id, form.fromUnitId(), form.toUnitId(), description, form.strength());
+    interdependencies.insert(
+        scope, id, form.fromUnitId(), form.toUnitId(), description, form.strength());
     return id;
   }
 
@@ -180,7 +185,8 @@ class StructureEditing {
     }
   }
 
-  private static String text(String value, String field, int max, boolean required, List<Problem> problems) {
+  private static String text(
+      String value, String field, int max, boolean required, List<Problem> problems) {
     String trimmed = value == null ? null : value.strip();
     if (trimmed == null || trimmed.isEmpty()) {
       if (required) {
@@ -218,7 +224,9 @@ class StructureEditing {
       UUID unitId,
       UUID managerId) {}
 
-  record SettingForm(String externalId, String name, SettingKind kind, UUID unitId, List<UUID> memberIds) {}
+  record SettingForm(
+      String externalId, String name, SettingKind kind, UUID unitId, List<UUID> memberIds) {}
 
-  record InterdependencyForm(UUID fromUnitId, UUID toUnitId, String description, Integer strength) {}
+  record InterdependencyForm(
+      UUID fromUnitId, UUID toUnitId, String description, Integer strength) {}
 }

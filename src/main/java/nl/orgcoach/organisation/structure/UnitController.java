@@ -69,7 +69,11 @@ class UnitController {
 
   @PostMapping("/c/{clientId}/units/new")
   @PreAuthorize("hasAnyRole('ADMIN','COACH','HR')")
-  String created(ClientScope scope, @ModelAttribute StructureEditing.UnitForm form, Model model, Locale locale) {
+  String created(
+      ClientScope scope,
+      @ModelAttribute StructureEditing.UnitForm form,
+      Model model,
+      Locale locale) {
     try {
       UUID id = editing.saveUnit(scope, null, form);
       return "redirect:/c/" + scope.clientId() + "/units/" + id;
@@ -112,7 +116,9 @@ class UnitController {
     model.addAttribute("unitId", unitId);
     model.addAttribute("form", form);
     model.addAttribute("choices", units.choices(scope));
-    model.addAttribute("errors", model.getAttribute("errors") == null ? java.util.Map.of() : model.getAttribute("errors"));
+    model.addAttribute(
+        "errors",
+        model.getAttribute("errors") == null ? java.util.Map.of() : model.getAttribute("errors"));
     return "organisation/unit-form";
   }
 }

@@ -34,14 +34,16 @@ class Units {
   }
 
   List<UnitNode> roots(ClientScope scope) {
-    return jdbc.sql(NODE_SELECT + " WHERE u.client_id = :client AND u.parent_id IS NULL ORDER BY u.name")
+    return jdbc.sql(
+            NODE_SELECT + " WHERE u.client_id = :client AND u.parent_id IS NULL ORDER BY u.name")
         .param("client", scope.id())
         .query(UnitNode::map)
         .list();
   }
 
   List<UnitNode> children(ClientScope scope, UUID parent) {
-    return jdbc.sql(NODE_SELECT + " WHERE u.client_id = :client AND u.parent_id = :parent ORDER BY u.name")
+    return jdbc.sql(
+            NODE_SELECT + " WHERE u.client_id = :client AND u.parent_id = :parent ORDER BY u.name")
         .param("client", scope.id())
         .param("parent", parent)
         .query(UnitNode::map)
@@ -113,7 +115,8 @@ class Units {
   }
 
   Optional<Unit> find(ClientScope scope, UUID id) {
-    return jdbc.sql("SELECT id, external_id, name, kind, parent_id FROM unit WHERE client_id = :client AND id = :id")
+    return jdbc.sql(
+            "SELECT id, external_id, name, kind, parent_id FROM unit WHERE client_id = :client AND id = :id")
         .param("client", scope.id())
         .param("id", id)
         .query(Unit.class)
@@ -133,7 +136,8 @@ class Units {
 
   /** All units as choices for a form, by name. */
   List<UnitRef> choices(ClientScope scope) {
-    return jdbc.sql("SELECT id, name FROM unit WHERE client_id = :client ORDER BY name, external_id")
+    return jdbc.sql(
+            "SELECT id, name FROM unit WHERE client_id = :client ORDER BY name, external_id")
         .param("client", scope.id())
         .query(UnitRef.class)
         .list();

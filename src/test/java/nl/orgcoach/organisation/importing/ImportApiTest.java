@@ -65,11 +65,19 @@ class ImportApiTest {
   @Test
   void importsARawCsvBodyAndUpdatesOnReimport() throws Exception {
     byte[] csv = CsvBuilder.units().semicolon().row("U1", "Top", "", "").bytes();
-    mvc.perform(post("/api/v1/clients/{c}/imports/UNITS", client).header("Authorization", bearer).contentType("text/csv").content(csv))
+    mvc.perform(
+            post("/api/v1/clients/{c}/imports/UNITS", client)
+                .header("Authorization", bearer)
+                .contentType("text/csv")
+                .content(csv))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.created").value(1));
     byte[] renamed = CsvBuilder.units().semicolon().row("U1", "Top BV", "", "").bytes();
-    mvc.perform(post("/api/v1/clients/{c}/imports/units", client).header("Authorization", bearer).contentType("text/csv").content(renamed))
+    mvc.perform(
+            post("/api/v1/clients/{c}/imports/units", client)
+                .header("Authorization", bearer)
+                .contentType("text/csv")
+                .content(renamed))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.created").value(0))
         .andExpect(jsonPath("$.updated").value(1));
@@ -97,7 +105,9 @@ class ImportApiTest {
         .andExpect(jsonPath("$.errors[0].line").value(2))
         .andExpect(jsonPath("$.errors[0].field").value("email"))
         .andExpect(jsonPath("$.errors[0].code").value("import.email.invalid"))
-        .andExpect(jsonPath("$.errors[0].message").value(Matchers.containsString("geen geldig e-mailadres")))
+        .andExpect(
+            jsonPath("$.errors[0].message")
+                .value(Matchers.containsString("geen geldig e-mailadres")))
         .andExpect(jsonPath("$.errors[3].line").value(3))
         .andExpect(jsonPath("$.errors[3].code").value("import.id.duplicate"))
         .andExpect(jsonPath("$.trace").doesNotExist());
@@ -109,7 +119,11 @@ class ImportApiTest {
     byte[] garbage = new byte[1024 * 1024];
     new java.util.Random(1).nextBytes(garbage);
     String body =
-        mvc.perform(post("/api/v1/clients/{c}/imports/units", client).header("Authorization", bearer).contentType("text/csv").content(garbage))
+        mvc.perform(
+                post("/api/v1/clients/{c}/imports/units", client)
+                    .header("Authorization", bearer)
+                    .contentType("text/csv")
+                    .content(garbage))
             .andExpect(status().isUnprocessableContent())
             .andExpect(jsonPath("$.errors[0].code").value("import.file.encoding"))
             .andReturn()
@@ -123,14 +137,27 @@ class ImportApiTest {
     UserAccount employee = new TestUsers(admin, tokens).create(Role.EMPLOYEE, client);
     String employeeBearer = "Bearer " + tokens.create(employee, client, "employee", 1).secret();
     byte[] csv = CsvBuilder.units().row("U1", "Top", "", "").bytes();
-    mvc.perform(post("/api/v1/clients/{c}/imports/units", client).header("Authorization", employeeBearer).contentType("text/csv").content(csv))
+    mvc.perform(
+            post("/api/v1/clients/{c}/imports/units", client)
+                .header("Authorization", employeeBearer)
+                .contentType("text/csv")
+                .content(csv))
         .andExpect(status().isForbidden());
     ClientId other = TestClients.create(admin, "Api other");
-    mvc.perform(post("/api/v1/clients/{c}/imports/units", other).header("Authorization", bearer).contentType("text/csv").content(csv))
+    mvc.perform(
+            post("/api/v1/clients/{c}/imports/units", other)
+                .header("Authorization", bearer)
+                .contentType("text/csv")
+                .content(csv))
         .andExpect(status().isNotFound());
-    mvc.perform(post("/api/v1/clients/{c}/imports/units", client).contentType("text/csv").content(csv))
+    mvc.perform(
+            post("/api/v1/clients/{c}/imports/units", client).contentType("text/csv").content(csv))
         .andExpect(status().isUnauthorized());
-    mvc.perform(post("/api/v1/clients/{c}/imports/nonsense", client).header("Authorization", bearer).contentType("text/csv").content(csv))
+    mvc.perform(
+            post("/api/v1/clients/{c}/imports/nonsense", client)
+                .header("Authorization", bearer)
+                .contentType("text/csv")
+                .content(csv))
         .andExpect(status().isNotFound());
     assertThat(StructureCounts.of(jdbc, client.value())).containsEntry("unit", 0);
     assertThat(StructureCounts.of(jdbc, other.value())).containsEntry("unit", 0);
@@ -139,11 +166,18 @@ class ImportApiTest {
   @Test
   void isDescribedInTheOpenApiDocument() throws Exception {
     String doc =
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/v3/api-docs"))
+        mvc.perform(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                    "/v3/api-docs"))
             .andExpect(status().isOk())
             .andReturn()
             .getResponse()
             .getContentAsString();
-    assertThat(doc).contains("/api/v1/clients/{clientId}/imports/{kind}", "\"Import\"", "text/csv", "multipart/form-data");
+    assertThat(doc)
+        .contains(
+            "/api/v1/clients/{clientId}/imports/{kind}",
+            "\"Import\"",
+            "text/csv",
+            "multipart/form-data");
   }
 }

@@ -50,7 +50,11 @@ class ImportBadFilesTest {
     imports.importCsv(
         scope,
         ImportKind.UNITS,
-        CsvBuilder.units().row("U1", "Top", "", "").row("U2", "Zorg", "U1", "").row("U3", "Team", "U2", "").stream(),
+        CsvBuilder.units()
+            .row("U1", "Top", "", "")
+            .row("U2", "Zorg", "U1", "")
+            .row("U3", "Team", "U2", "")
+            .stream(),
         "units.csv");
     imports.importCsv(
         scope,
@@ -69,12 +73,14 @@ class ImportBadFilesTest {
     String namesBefore = snapshot();
     UserError error =
         catchThrowableOfType(
-            UserError.class, () -> imports.importCsv(scope, kind, new ByteArrayInputStream(bytes), "bad.csv"));
+            UserError.class,
+            () -> imports.importCsv(scope, kind, new ByteArrayInputStream(bytes), "bad.csv"));
     assertThat(error).as("the import should have been refused").isNotNull();
     assertThat(error.messageKey()).isEqualTo("import.failed");
     assertThat(StructureCounts.of(jdbc, scope.id())).isEqualTo(before);
     assertThat(snapshot()).isEqualTo(namesBefore);
-    assertThat(audit.latest(3, AuditType.IMPORT_FAILED)).anyMatch(e -> scope.id().equals(e.clientId()));
+    assertThat(audit.latest(3, AuditType.IMPORT_FAILED))
+        .anyMatch(e -> scope.id().equals(e.clientId()));
     return assertThat(error.details());
   }
 
@@ -98,7 +104,9 @@ class ImportBadFilesTest {
   @Test
   void wrongEncoding() {
     byte[] latin1 =
-        CsvBuilder.people().row("P9", "Eléonore", "van 't Hoff", "", "", "U1", "").bytes(StandardCharsets.ISO_8859_1);
+        CsvBuilder.people()
+            .row("P9", "Eléonore", "van 't Hoff", "", "", "U1", "")
+            .bytes(StandardCharsets.ISO_8859_1);
     rejected(ImportKind.PEOPLE, latin1)
         .extracting(Problem::line, Problem::messageKey)
         .containsExactly(tuple(2, "import.file.encoding"));
@@ -106,7 +114,9 @@ class ImportBadFilesTest {
 
   @Test
   void emptyFile() {
-    rejected(ImportKind.UNITS, new byte[0]).extracting(Problem::messageKey).containsExactly("import.file.empty");
+    rejected(ImportKind.UNITS, new byte[0])
+        .extracting(Problem::messageKey)
+        .containsExactly("import.file.empty");
     rejected(ImportKind.UNITS, new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '\n'})
         .extracting(Problem::messageKey)
         .containsExactly("import.file.empty");
@@ -123,10 +133,14 @@ class ImportBadFilesTest {
 
   @Test
   void missingAndUnknownColumns() {
-    rejected(ImportKind.PEOPLE, CsvBuilder.of("person_id", "first_name", "lastname", "unit_id").row("P9", "A", "B", "U1"))
+    rejected(
+            ImportKind.PEOPLE,
+            CsvBuilder.of("person_id", "first_name", "lastname", "unit_id")
+                .row("P9", "A", "B", "U1"))
         .extracting(Problem::line, Problem::field, Problem::messageKey)
         .containsExactly(
-            tuple(1, "lastname", "import.header.unknown"), tuple(1, "last_name", "import.header.missing"));
+            tuple(1, "lastname", "import.header.unknown"),
+            tuple(1, "last_name", "import.header.missing"));
   }
 
   @Test
@@ -138,14 +152,17 @@ class ImportBadFilesTest {
                 .row("P10", "C", "D", "", "", "U1", "")
                 .row("P9", "E", "F", "", "", "U1", ""))
         .extracting(Problem::line, Problem::field, Problem::messageKey, Problem::args)
-        .containsExactly(tuple(4, "person_id", "import.id.duplicate", java.util.List.of("P9", "2")));
+        .containsExactly(
+            tuple(4, "person_id", "import.id.duplicate", java.util.List.of("P9", "2")));
   }
 
   @Test
   void unknownManager() {
     rejected(
             ImportKind.PEOPLE,
-            CsvBuilder.people().row("P9", "A", "B", "", "", "U1", "P1").row("P10", "C", "D", "", "", "U1", "NOBODY"))
+            CsvBuilder.people()
+                .row("P9", "A", "B", "", "", "U1", "P1")
+                .row("P10", "C", "D", "", "", "U1", "NOBODY"))
         .extracting(Problem::line, Problem::field, Problem::messageKey)
         .containsExactly(tuple(3, "manager_id", "import.person.managerUnknown"));
   }
@@ -170,16 +187,22 @@ class ImportBadFilesTest {
   @Test
   void reportingCycleClosingThroughExistingPeople() {
     // P3 reports to P2, P2 to P1 in the database; making P1 report to P3 closes the loop.
-    rejected(ImportKind.PEOPLE, CsvBuilder.people().row("P1", "Anna", "de Vries", "", "", "U1", "P3"))
+    rejected(
+            ImportKind.PEOPLE,
+            CsvBuilder.people().row("P1", "Anna", "de Vries", "", "", "U1", "P3"))
         .extracting(Problem::line, Problem::messageKey)
         .containsExactly(tuple(2, "import.person.cycle"));
   }
 
   @Test
   void unitCycleThroughExistingUnits() {
-    rejected(ImportKind.UNITS, CsvBuilder.units().row("U1", "Top", "U3", "").row("U4", "Self", "U4", ""))
+    rejected(
+            ImportKind.UNITS,
+            CsvBuilder.units().row("U1", "Top", "U3", "").row("U4", "Self", "U4", ""))
         .extracting(Problem::line, Problem::field, Problem::messageKey)
-        .containsExactly(tuple(2, "parent_id", "import.unit.cycle"), tuple(3, "parent_id", "import.unit.ownParent"));
+        .containsExactly(
+            tuple(2, "parent_id", "import.unit.cycle"),
+            tuple(3, "parent_id", "import.unit.ownParent"));
   }
 
   @Test
@@ -212,7 +235,9 @@ class ImportBadFilesTest {
   void formulaCell() {
     rejected(
             ImportKind.PEOPLE,
-            CsvBuilder.people().row("P9", "A", "B", "", "", "U1", "").row("P10", "=HYPERLINK(\"http://x\",\"y\")", "B", "", "", "U1", ""))
+            CsvBuilder.people()
+                .row("P9", "A", "B", "", "", "U1", "")
+                .row("P10", "=HYPERLINK(\"http://x\",\"y\")", "B", "", "", "U1", ""))
         .extracting(Problem::line, Problem::field, Problem::messageKey)
         .containsExactly(tuple(3, "first_name", "import.value.formula"));
   }
@@ -222,7 +247,9 @@ class ImportBadFilesTest {
     byte[] garbage = new byte[10 * 1024 * 1024];
     new Random(42).nextBytes(garbage);
     long start = System.nanoTime();
-    rejected(ImportKind.PEOPLE, garbage).extracting(Problem::messageKey).containsExactly("import.file.encoding");
+    rejected(ImportKind.PEOPLE, garbage)
+        .extracting(Problem::messageKey)
+        .containsExactly("import.file.encoding");
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
   }
 
@@ -261,8 +288,12 @@ class ImportBadFilesTest {
 
   @Test
   void brokenQuoting() {
-    byte[] csv = "unit_id,name,parent_id,kind\nU9,\"never closed,,\nU10,x,,\n".getBytes(StandardCharsets.UTF_8);
-    rejected(ImportKind.UNITS, csv).extracting(Problem::messageKey).containsExactly("import.file.malformed");
+    byte[] csv =
+        "unit_id,name,parent_id,kind\nU9,\"never closed,,\nU10,x,,\n"
+            .getBytes(StandardCharsets.UTF_8);
+    rejected(ImportKind.UNITS, csv)
+        .extracting(Problem::messageKey)
+        .containsExactly("import.file.malformed");
   }
 
   @Test

@@ -42,7 +42,8 @@ class ImportGoodFilesTest {
   }
 
   ImportResult run(ImportKind kind, byte[] bytes) {
-    return imports.importCsv(scope, kind, new ByteArrayInputStream(bytes), kind.name().toLowerCase() + ".csv");
+    return imports.importCsv(
+        scope, kind, new ByteArrayInputStream(bytes), kind.name().toLowerCase() + ".csv");
   }
 
   static CsvBuilder units() {
@@ -54,14 +55,16 @@ class ImportGoodFilesTest {
 
   @Test
   void importsUnitsAndPeopleWithCommas() {
-    assertThat(run(ImportKind.UNITS, units())).isEqualTo(new ImportResult(ImportKind.UNITS, 3, 3, 0, 0));
+    assertThat(run(ImportKind.UNITS, units()))
+        .isEqualTo(new ImportResult(ImportKind.UNITS, 3, 3, 0, 0));
     ImportResult people =
         run(
             ImportKind.PEOPLE,
             CsvBuilder.people()
                 // A report before its manager: the import orders the inserts itself.
                 .row("P3", "Mohammed", "El Amrani", "", "verpleegkundige", "U3", "P2")
-                .row("P2", "Eléonore", "van 't Hoff", "e.vanthoff@example.nl", "manager", "U2", "P1")
+                .row(
+                    "P2", "Eléonore", "van 't Hoff", "e.vanthoff@example.nl", "manager", "U2", "P1")
                 .row("P1", "Anna", "de Vries", "anna@example.nl", "bestuurder", "U1", ""));
     assertThat(people).isEqualTo(new ImportResult(ImportKind.PEOPLE, 3, 3, 0, 0));
     assertThat(
@@ -99,12 +102,17 @@ class ImportGoodFilesTest {
             .bom()
             .row("P1", "Eléonore", "van 't Hoff", "e@example.nl", "teamleider; zorg", "U3", ""));
     assertThat(
-            jdbc.sql("SELECT first_name || '|' || last_name || '|' || job_title FROM person WHERE client_id = :c")
+            jdbc.sql(
+                    "SELECT first_name || '|' || last_name || '|' || job_title FROM person WHERE client_id = :c")
                 .param("c", scope.id())
                 .query(String.class)
                 .single())
         .isEqualTo("Eléonore|van 't Hoff|teamleider; zorg");
-    assertThat(jdbc.sql("SELECT name FROM unit WHERE client_id = :c AND external_id = 'U1'").param("c", scope.id()).query(String.class).single())
+    assertThat(
+            jdbc.sql("SELECT name FROM unit WHERE client_id = :c AND external_id = 'U1'")
+                .param("c", scope.id())
+                .query(String.class)
+                .single())
         .isEqualTo("Zorggroep De Linde");
   }
 
@@ -116,7 +124,11 @@ class ImportGoodFilesTest {
             .row("Twee\nregels", "B", "A")
             .row("Drie", "C", "B");
     assertThat(run(ImportKind.UNITS, csv).created()).isEqualTo(3);
-    assertThat(jdbc.sql("SELECT name FROM unit WHERE client_id = :c AND external_id = 'B'").param("c", scope.id()).query(String.class).single())
+    assertThat(
+            jdbc.sql("SELECT name FROM unit WHERE client_id = :c AND external_id = 'B'")
+                .param("c", scope.id())
+                .query(String.class)
+                .single())
         .isEqualTo("Twee\nregels");
   }
 
@@ -129,7 +141,8 @@ class ImportGoodFilesTest {
             .row("P1", "Anna", "de Vries", "anna@example.nl", "bestuurder", "U1", "")
             .row("P2", "Bram", "Bakker", "", "", "U2", "P1"));
     String idBefore =
-        jdbc.sql("SELECT CAST(id AS VARCHAR(36)) FROM person WHERE client_id = :c AND external_id = 'P2'")
+        jdbc.sql(
+                "SELECT CAST(id AS VARCHAR(36)) FROM person WHERE client_id = :c AND external_id = 'P2'")
             .param("c", scope.id())
             .query(String.class)
             .single();
@@ -145,7 +158,8 @@ class ImportGoodFilesTest {
     assertThat(again).isEqualTo(new ImportResult(ImportKind.PEOPLE, 3, 1, 1, 1));
     assertThat(StructureCounts.of(jdbc, scope.id())).containsEntry("person", 3);
     assertThat(
-            jdbc.sql("SELECT CAST(id AS VARCHAR(36)) || ' ' || last_name FROM person WHERE client_id = :c AND external_id = 'P2'")
+            jdbc.sql(
+                    "SELECT CAST(id AS VARCHAR(36)) || ' ' || last_name FROM person WHERE client_id = :c AND external_id = 'P2'")
                 .param("c", scope.id())
                 .query(String.class)
                 .single())
@@ -153,7 +167,10 @@ class ImportGoodFilesTest {
 
     // Rows absent from the file are left alone; optional columns absent from the header too.
     ImportResult partial =
-        run(ImportKind.PEOPLE, CsvBuilder.of("person_id", "first_name", "last_name", "unit_id").row("P3", "Cor", "Smit", "U2"));
+        run(
+            ImportKind.PEOPLE,
+            CsvBuilder.of("person_id", "first_name", "last_name", "unit_id")
+                .row("P3", "Cor", "Smit", "U2"));
     assertThat(partial).isEqualTo(new ImportResult(ImportKind.PEOPLE, 1, 0, 1, 0));
     assertThat(
             jdbc.sql(
@@ -165,8 +182,11 @@ class ImportGoodFilesTest {
                 .query(String.class)
                 .single())
         .isEqualTo("P2");
-    assertThat(StructureCounts.of(jdbc, scope.id())).containsEntry("person", 3).containsEntry("unit", 3);
-    assertThat(run(ImportKind.UNITS, units())).isEqualTo(new ImportResult(ImportKind.UNITS, 3, 0, 0, 3));
+    assertThat(StructureCounts.of(jdbc, scope.id()))
+        .containsEntry("person", 3)
+        .containsEntry("unit", 3);
+    assertThat(run(ImportKind.UNITS, units()))
+        .isEqualTo(new ImportResult(ImportKind.UNITS, 3, 0, 0, 3));
   }
 
   @Test
@@ -185,7 +205,9 @@ class ImportGoodFilesTest {
                     .row("S1", "MT Zorg Noord", "MANAGEMENT_TEAM", "U2", "P1|P2")
                     .row("S2", "Ondernemingsraad", "works_council", "", "P3")))
         .isEqualTo(new ImportResult(ImportKind.SETTINGS, 2, 2, 0, 0));
-    assertThat(StructureCounts.of(jdbc, scope.id())).containsEntry("setting", 2).containsEntry("setting_member", 3);
+    assertThat(StructureCounts.of(jdbc, scope.id()))
+        .containsEntry("setting", 2)
+        .containsEntry("setting_member", 3);
 
     ImportResult again =
         run(
@@ -205,16 +227,26 @@ class ImportGoodFilesTest {
                 .query(String.class)
                 .list())
         .containsExactly("P2", "P3");
-    assertThat(StructureCounts.of(jdbc, scope.id())).containsEntry("setting", 2).containsEntry("setting_member", 3);
+    assertThat(StructureCounts.of(jdbc, scope.id()))
+        .containsEntry("setting", 2)
+        .containsEntry("setting_member", 3);
   }
 
   @Test
   void importsInterdependenciesAndUpdatesThePair() {
     run(ImportKind.UNITS, units());
-    CsvBuilder first = CsvBuilder.interdependencies().row("U3", "U2", "roosters", "2").row("U2", "U3", "mensen", "3");
-    assertThat(run(ImportKind.INTERDEPENDENCIES, first)).isEqualTo(new ImportResult(ImportKind.INTERDEPENDENCIES, 2, 2, 0, 0));
-    CsvBuilder second = CsvBuilder.interdependencies().row("U3", "U2", "roosters en budget", "1").row("U2", "U3", "mensen", "3");
-    assertThat(run(ImportKind.INTERDEPENDENCIES, second)).isEqualTo(new ImportResult(ImportKind.INTERDEPENDENCIES, 2, 0, 1, 1));
+    CsvBuilder first =
+        CsvBuilder.interdependencies()
+            .row("U3", "U2", "roosters", "2")
+            .row("U2", "U3", "mensen", "3");
+    assertThat(run(ImportKind.INTERDEPENDENCIES, first))
+        .isEqualTo(new ImportResult(ImportKind.INTERDEPENDENCIES, 2, 2, 0, 0));
+    CsvBuilder second =
+        CsvBuilder.interdependencies()
+            .row("U3", "U2", "roosters en budget", "1")
+            .row("U2", "U3", "mensen", "3");
+    assertThat(run(ImportKind.INTERDEPENDENCIES, second))
+        .isEqualTo(new ImportResult(ImportKind.INTERDEPENDENCIES, 2, 0, 1, 1));
     assertThat(StructureCounts.of(jdbc, scope.id())).containsEntry("interdependency", 2);
     Map<String, Object> row =
         jdbc.sql(
@@ -231,6 +263,7 @@ class ImportGoodFilesTest {
 
   @Test
   void aHeaderOnlyFileImportsNothing() {
-    assertThat(run(ImportKind.UNITS, CsvBuilder.units())).isEqualTo(new ImportResult(ImportKind.UNITS, 0, 0, 0, 0));
+    assertThat(run(ImportKind.UNITS, CsvBuilder.units()))
+        .isEqualTo(new ImportResult(ImportKind.UNITS, 0, 0, 0, 0));
   }
 }

@@ -44,7 +44,8 @@ class ImportHierarchyProperties {
   }
 
   @Property
-  void findsExactlyTheNodesOnCycles(@ForAll @Size(max = 40) List<@IntRange(min = -5, max = 39) Integer> targets) {
+  void findsExactlyTheNodesOnCycles(
+      @ForAll @Size(max = 40) List<@IntRange(min = -5, max = 39) Integer> targets) {
     Map<String, String> up = relation(targets);
     List<String> nodes = new ArrayList<>();
     for (int i = 0; i < targets.size(); i++) {
@@ -70,7 +71,8 @@ class ImportHierarchyProperties {
   }
 
   @Property
-  void ordersParentsBeforeChildren(@ForAll @Size(max = 60) List<@IntRange(min = -1, max = 59) Integer> raw) {
+  void ordersParentsBeforeChildren(
+      @ForAll @Size(max = 60) List<@IntRange(min = -1, max = 59) Integer> raw) {
     // Make it a forest: each node may only point to a node with a lower number.
     List<Integer> targets = new ArrayList<>();
     for (int i = 0; i < raw.size(); i++) {
@@ -108,6 +110,8 @@ class ImportHierarchyProperties {
     java.util.Collections.reverse(reversed);
     assertThat(Hierarchy.topDown(reversed, up::get).get(0)).isEqualTo("n0");
     up.put("n0", "n199999");
-    assertThat(Hierarchy.cycles(nodes, up::get)).singleElement().satisfies(c -> assertThat(c).hasSize(200_000));
+    assertThat(Hierarchy.cycles(nodes, up::get))
+        .singleElement()
+        .satisfies(c -> assertThat(c).hasSize(200_000));
   }
 }

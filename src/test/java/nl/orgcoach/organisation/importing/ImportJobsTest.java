@@ -59,7 +59,8 @@ class ImportJobsTest {
     assertThat(job.rowsDone()).isEqualTo(12_000);
     assertThat(job.percent()).isEqualTo(100);
     assertThat(job.finishedAt()).isNotNull();
-    assertThat(job.outcome().result()).isEqualTo(new ImportResult(ImportKind.UNITS, 12_000, 12_000, 0, 0));
+    assertThat(job.outcome().result())
+        .isEqualTo(new ImportResult(ImportKind.UNITS, 12_000, 12_000, 0, 0));
     assertThat(jobs.recent(scope, 5)).extracting(ImportJobs.Job::id).containsExactly(id);
   }
 
@@ -94,7 +95,8 @@ class ImportJobsTest {
     assertThat(job.finished()).isTrue();
     assertThat(job.outcome().error()).isEqualTo("import.interrupted");
     ClientScope other = TestClients.scope(admin, "Jobs other");
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> jobs.get(other, id)).isInstanceOf(NotFoundException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> jobs.get(other, id))
+        .isInstanceOf(NotFoundException.class);
     assertThat(jobs.recent(other, 5)).isEmpty();
   }
 }

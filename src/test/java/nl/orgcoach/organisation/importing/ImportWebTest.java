@@ -61,7 +61,9 @@ class ImportWebTest {
     MvcResult posted =
         mvc.perform(
                 multipart("/c/{c}/import", client)
-                    .file(new MockMultipartFile("file", kind.name().toLowerCase() + ".csv", "text/csv", bytes))
+                    .file(
+                        new MockMultipartFile(
+                            "file", kind.name().toLowerCase() + ".csv", "text/csv", bytes))
                     .param("kind", kind.name())
                     .with(user(hr))
                     .with(csrf()))
@@ -73,13 +75,18 @@ class ImportWebTest {
     long deadline = System.currentTimeMillis() + 30_000;
     while (true) {
       String fragment =
-          mvc.perform(get(jobUrl).with(user(hr)).header("HX-Request", "true").locale(java.util.Locale.ENGLISH))
+          mvc.perform(
+                  get(jobUrl)
+                      .with(user(hr))
+                      .header("HX-Request", "true")
+                      .locale(java.util.Locale.ENGLISH))
               .andExpect(status().isOk())
               .andReturn()
               .getResponse()
               .getContentAsString(StandardCharsets.UTF_8);
       assertThat(fragment).doesNotContain("<html");
-      if (fragment.contains("data-status=\"SUCCEEDED\"") || fragment.contains("data-status=\"FAILED\"")) {
+      if (fragment.contains("data-status=\"SUCCEEDED\"")
+          || fragment.contains("data-status=\"FAILED\"")) {
         assertThat(fragment).doesNotContain("hx-trigger");
         return fragment;
       }
@@ -93,8 +100,14 @@ class ImportWebTest {
   void theImportPageOffersTheFormHelpAndTemplates() throws Exception {
     String html = page("/c/" + client + "/import");
     assertThat(html)
-        .contains("data-testid=\"import-form\"", "data-testid=\"import-kind\"", "data-testid=\"import-file\"")
-        .contains("data-testid=\"import-submit\"", "/c/" + client + "/import/template/people", "manager_id");
+        .contains(
+            "data-testid=\"import-form\"",
+            "data-testid=\"import-kind\"",
+            "data-testid=\"import-file\"")
+        .contains(
+            "data-testid=\"import-submit\"",
+            "/c/" + client + "/import/template/people",
+            "manager_id");
     String template =
         mvc.perform(get("/c/{c}/import/template/people", client).with(user(hr)))
             .andExpect(status().isOk())
@@ -109,22 +122,33 @@ class ImportWebTest {
     var scope = admin.systemScope(client, "test");
     for (ImportKind kind : ImportKind.values()) {
       byte[] csv =
-          mvc.perform(get("/c/{c}/import/template/{k}", client, kind.name().toLowerCase()).with(user(hr)))
+          mvc.perform(
+                  get("/c/{c}/import/template/{k}", client, kind.name().toLowerCase())
+                      .with(user(hr)))
               .andReturn()
               .getResponse()
               .getContentAsByteArray();
-      assertThat(imports.importCsv(scope, kind, new ByteArrayInputStream(csv), "template").created()).isPositive();
+      assertThat(
+              imports.importCsv(scope, kind, new ByteArrayInputStream(csv), "template").created())
+          .isPositive();
     }
   }
 
   @Test
   void aGoodUploadRunsAsAJobAndShowsItsResult() throws Exception {
     String result =
-        uploadAndWait(ImportKind.UNITS, CsvBuilder.units().row("U1", "Top", "", "").row("U2", "Zorg", "U1", "").bytes());
-    assertThat(result).contains("data-testid=\"import-result\"", "data-testid=\"import-to-org\"", "/c/" + client + "/org");
+        uploadAndWait(
+            ImportKind.UNITS,
+            CsvBuilder.units().row("U1", "Top", "", "").row("U2", "Zorg", "U1", "").bytes());
+    assertThat(result)
+        .contains(
+            "data-testid=\"import-result\"",
+            "data-testid=\"import-to-org\"",
+            "/c/" + client + "/org");
     assertThat(result).containsPattern("data-testid=\"import-created\">2<");
     assertThat(StructureCounts.of(jdbc, client.value())).containsEntry("unit", 2);
-    assertThat(page("/c/" + client + "/import")).contains("data-testid=\"import-jobs\"", "units.csv");
+    assertThat(page("/c/" + client + "/import"))
+        .contains("data-testid=\"import-jobs\"", "units.csv");
   }
 
   @Test
@@ -132,9 +156,18 @@ class ImportWebTest {
     String result =
         uploadAndWait(
             ImportKind.UNITS,
-            CsvBuilder.units().row("U1", "Top", "", "").row("U2", "=HYPERLINK(\"http://x\",\"y\")", "U1", "").row("U3", "Drie", "U9", "").bytes());
+            CsvBuilder.units()
+                .row("U1", "Top", "", "")
+                .row("U2", "=HYPERLINK(\"http://x\",\"y\")", "U1", "")
+                .row("U3", "Drie", "U9", "")
+                .bytes());
     assertThat(result)
-        .contains("data-testid=\"import-errors\"", "data-line=\"3\"", "data-line=\"4\"", "spreadsheet formula", "U9")
+        .contains(
+            "data-testid=\"import-errors\"",
+            "data-line=\"3\"",
+            "data-line=\"4\"",
+            "spreadsheet formula",
+            "U9")
         .doesNotContain("import-to-org");
     assertThat(StructureCounts.of(jdbc, client.value())).containsEntry("unit", 0);
   }
@@ -142,15 +175,22 @@ class ImportWebTest {
   @Test
   void onlyAdminAndHrMayImport() throws Exception {
     UserAccount employee = new TestUsers(admin, tokens).create(Role.EMPLOYEE, client);
-    mvc.perform(get("/c/{c}/import", client).with(user(employee))).andExpect(status().isForbidden());
+    mvc.perform(get("/c/{c}/import", client).with(user(employee)))
+        .andExpect(status().isForbidden());
     mvc.perform(
             multipart("/c/{c}/import", client)
-                .file(new MockMultipartFile("file", "u.csv", "text/csv", CsvBuilder.units().row("U1", "Top", "", "").bytes()))
+                .file(
+                    new MockMultipartFile(
+                        "file",
+                        "u.csv",
+                        "text/csv",
+                        CsvBuilder.units().row("U1", "Top", "", "").bytes()))
                 .param("kind", "UNITS")
                 .with(user(employee))
                 .with(csrf()))
         .andExpect(status().isForbidden());
-    UserAccount otherHr = new TestUsers(admin, tokens).create(Role.HR, TestClients.create(admin, "Other"));
+    UserAccount otherHr =
+        new TestUsers(admin, tokens).create(Role.HR, TestClients.create(admin, "Other"));
     mvc.perform(get("/c/{c}/import", client).with(user(otherHr))).andExpect(status().isNotFound());
     UserAccount adminUser = new TestUsers(admin, tokens).admin();
     mvc.perform(get("/c/{c}/import", client).with(user(adminUser))).andExpect(status().isOk());

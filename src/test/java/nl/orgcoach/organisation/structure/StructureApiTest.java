@@ -45,13 +45,16 @@ class StructureApiTest {
 
   @Test
   void hrCreatesAUnitAndEveryRoleOfTheClientReadsIt() throws Exception {
-    mvc.perform(post("/api/v1/clients/{c}/units", client)
-            .header("Authorization", "Bearer " + hrToken)
-            .contentType(MediaType.APPLICATION_JSON)
-            .content("{\"externalId\":\"BO\",\"name\":\"Burgerzaken\",\"kind\":\"afdeling\"}"))
+    mvc.perform(
+            post("/api/v1/clients/{c}/units", client)
+                .header("Authorization", "Bearer " + hrToken)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"externalId\":\"BO\",\"name\":\"Burgerzaken\",\"kind\":\"afdeling\"}"))
         .andExpect(status().isCreated())
         .andExpect(jsonPath("$.name").value("Burgerzaken"));
-    mvc.perform(get("/api/v1/clients/{c}/units", client).header("Authorization", "Bearer " + employeeToken))
+    mvc.perform(
+            get("/api/v1/clients/{c}/units", client)
+                .header("Authorization", "Bearer " + employeeToken))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$", hasSize(1)))
         .andExpect(jsonPath("$[0].externalId").value("BO"));
@@ -59,50 +62,69 @@ class StructureApiTest {
 
   @Test
   void anEmployeeMayNotChangeTheStructure() throws Exception {
-    mvc.perform(post("/api/v1/clients/{c}/units", client)
-            .header("Authorization", "Bearer " + employeeToken)
-            .contentType(MediaType.APPLICATION_JSON)
-            .content("{\"externalId\":\"X\",\"name\":\"X\"}"))
+    mvc.perform(
+            post("/api/v1/clients/{c}/units", client)
+                .header("Authorization", "Bearer " + employeeToken)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"externalId\":\"X\",\"name\":\"X\"}"))
         .andExpect(status().isForbidden())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-    mvc.perform(get("/api/v1/clients/{c}/units", client).header("Authorization", "Bearer " + hrToken))
+    mvc.perform(
+            get("/api/v1/clients/{c}/units", client).header("Authorization", "Bearer " + hrToken))
         .andExpect(jsonPath("$", hasSize(0)));
   }
 
   @Test
   void badInputIsAProblemDetailWithEveryFieldAndNoTrace() throws Exception {
-    mvc.perform(post("/api/v1/clients/{c}/people", client)
-            .header("Authorization", "Bearer " + hrToken)
-            .header("Accept-Language", "nl")
-            .contentType(MediaType.APPLICATION_JSON)
-            .content("{\"externalId\":\"P1\",\"firstName\":\"\",\"lastName\":\"Jansen\",\"email\":\"geen\"}"))
+    mvc.perform(
+            post("/api/v1/clients/{c}/people", client)
+                .header("Authorization", "Bearer " + hrToken)
+                .header("Accept-Language", "nl")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    "{\"externalId\":\"P1\",\"firstName\":\"\",\"lastName\":\"Jansen\",\"email\":\"geen\"}"))
         .andExpect(status().isUnprocessableContent())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-        .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder("firstName", "email", "unitId")))
-        .andExpect(jsonPath("$.errors[?(@.field == 'email')].message").value("Dit is geen geldig e-mailadres."));
-    mvc.perform(post("/api/v1/clients/{c}/units", client)
-            .header("Authorization", "Bearer " + hrToken)
-            .contentType(MediaType.APPLICATION_JSON)
-            .content("{not json"))
+        .andExpect(
+            jsonPath("$.errors[*].field")
+                .value(org.hamcrest.Matchers.containsInAnyOrder("firstName", "email", "unitId")))
+        .andExpect(
+            jsonPath("$.errors[?(@.field == 'email')].message")
+                .value("Dit is geen geldig e-mailadres."));
+    mvc.perform(
+            post("/api/v1/clients/{c}/units", client)
+                .header("Authorization", "Bearer " + hrToken)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{not json"))
         .andExpect(status().isBadRequest())
         .andExpect(content().string(org.hamcrest.Matchers.not(containsString("Exception"))));
-    mvc.perform(get("/api/v1/clients/{c}/people/{p}", client, "not-a-uuid").header("Authorization", "Bearer " + hrToken))
+    mvc.perform(
+            get("/api/v1/clients/{c}/people/{p}", client, "not-a-uuid")
+                .header("Authorization", "Bearer " + hrToken))
         .andExpect(status().isBadRequest());
   }
 
   @Test
   void aTokenOpensOnlyItsOwnClient() throws Exception {
-    mvc.perform(get("/api/v1/clients/{c}/units", other).header("Authorization", "Bearer " + hrToken))
+    mvc.perform(
+            get("/api/v1/clients/{c}/units", other).header("Authorization", "Bearer " + hrToken))
         .andExpect(status().isNotFound());
-    mvc.perform(get("/api/v1/clients/{c}/units", client))
-        .andExpect(status().isUnauthorized());
-    mvc.perform(get("/api/v1/clients/{c}/units", client).header("Authorization", "Bearer oc_forged"))
+    mvc.perform(get("/api/v1/clients/{c}/units", client)).andExpect(status().isUnauthorized());
+    mvc.perform(
+            get("/api/v1/clients/{c}/units", client).header("Authorization", "Bearer oc_forged"))
         .andExpect(status().isUnauthorized());
   }
 
   private String token(Role role, ClientId clientId) {
-    UUID id = administration.createUser(new NewUser(
-        role.name().toLowerCase() + "-" + UUID.randomUUID() + "@example.nl", role.name(), "wachtwoord-123", role, clientId, null));
+    UUID id =
+        administration.createUser(
+            new NewUser(
+                role.name().toLowerCase() + "-" + UUID.randomUUID() + "@example.nl",
+                role.name(),
+                "wachtwoord-123",
+                role,
+                clientId,
+                null));
     return tokens.create(administration.user(id), clientId, "test", 1).secret();
   }
 }

@@ -36,8 +36,12 @@ class StructureEditingTest {
 
   @BeforeEach
   void clients() {
-    scope = administration.systemScope(administration.createClient("Zorg " + UUID.randomUUID()), "test");
-    other = administration.systemScope(administration.createClient("Ander " + UUID.randomUUID()), "test");
+    scope =
+        administration.systemScope(
+            administration.createClient("Zorg " + UUID.randomUUID()), "test");
+    other =
+        administration.systemScope(
+            administration.createClient("Ander " + UUID.randomUUID()), "test");
   }
 
   @Test
@@ -50,22 +54,31 @@ class StructureEditingTest {
     person(scope, "P3", "Cor", "Bakker", team, manager);
     person(scope, "P4", "Dewi", "Pinas", team, manager);
 
-    assertThat(units.roots(scope)).singleElement().satisfies(n -> {
-      assertThat(n.name()).isEqualTo("Raad van bestuur");
-      assertThat(n.childCount()).isEqualTo(1);
-      assertThat(n.personCount()).isEqualTo(1);
-      assertThat(n.head()).isEqualTo("de Vries, Anna");
-    });
-    assertThat(units.children(scope, division)).singleElement().satisfies(n -> {
-      assertThat(n.personCount()).isEqualTo(2);
-      // The team's members report to a manager outside the team, so both count as its head; the first by name.
-      assertThat(n.head()).isEqualTo("Bakker, Cor");
-    });
+    assertThat(units.roots(scope))
+        .singleElement()
+        .satisfies(
+            n -> {
+              assertThat(n.name()).isEqualTo("Raad van bestuur");
+              assertThat(n.childCount()).isEqualTo(1);
+              assertThat(n.personCount()).isEqualTo(1);
+              assertThat(n.head()).isEqualTo("de Vries, Anna");
+            });
+    assertThat(units.children(scope, division))
+        .singleElement()
+        .satisfies(
+            n -> {
+              assertThat(n.personCount()).isEqualTo(2);
+              // The team's members report to a manager outside the team, so both count as its head;
+              // the first by name.
+              assertThat(n.head()).isEqualTo("Bakker, Cor");
+            });
     assertThat(units.headcountOfSubtree(scope, top)).isEqualTo(4);
-    assertThat(units.path(scope, team)).extracting(Units.UnitRef::name)
+    assertThat(units.path(scope, team))
+        .extracting(Units.UnitRef::name)
         .containsExactly("Raad van bestuur", "Zorg Noord", "Team Wijk 1");
     assertThat(people.managementChain(scope, people.idsByExternal(scope, List.of("P3")).get("P3")))
-        .extracting(People.PersonRow::externalId).containsExactly("P2", "P1");
+        .extracting(People.PersonRow::externalId)
+        .containsExactly("P2", "P1");
     assertThat(units.roots(other)).isEmpty();
   }
 
@@ -76,8 +89,12 @@ class StructureEditingTest {
     UUID bottom = unit(scope, "C", "C", middle);
 
     assertThatThrownBy(() -> editing.saveUnit(scope, top, new UnitForm("A", "A", null, bottom)))
-        .isInstanceOfSatisfying(UserError.class, e -> assertThat(e.details())
-            .extracting(UserError.Problem::messageKey).containsExactly("structure.unit.parent.cycle"));
+        .isInstanceOfSatisfying(
+            UserError.class,
+            e ->
+                assertThat(e.details())
+                    .extracting(UserError.Problem::messageKey)
+                    .containsExactly("structure.unit.parent.cycle"));
     assertThat(units.find(scope, top).orElseThrow().parentId()).isNull();
   }
 
@@ -88,9 +105,16 @@ class StructureEditingTest {
     UUID middle = person(scope, "M", "Mo", "Midden", unit, boss);
     UUID worker = person(scope, "W", "Wim", "Werker", unit, middle);
 
-    assertThatThrownBy(() -> editing.savePerson(scope, boss, new PersonForm("B", "Bea", "Boss", null, null, unit, worker)))
-        .isInstanceOfSatisfying(UserError.class, e -> assertThat(e.details())
-            .extracting(UserError.Problem::field).containsExactly("managerId"));
+    assertThatThrownBy(
+            () ->
+                editing.savePerson(
+                    scope, boss, new PersonForm("B", "Bea", "Boss", null, null, unit, worker)))
+        .isInstanceOfSatisfying(
+            UserError.class,
+            e ->
+                assertThat(e.details())
+                    .extracting(UserError.Problem::field)
+                    .containsExactly("managerId"));
     assertThat(people.find(scope, boss).orElseThrow().managerId()).isNull();
   }
 
@@ -100,16 +124,30 @@ class StructureEditingTest {
     UUID foreignPerson = person(other, "X1", "Xander", "Elders", foreignUnit, null);
     UUID own = unit(scope, "O", "Eigen", null);
 
-    assertThatThrownBy(() -> editing.saveUnit(scope, null, new UnitForm("N", "Nieuw", null, foreignUnit)))
+    assertThatThrownBy(
+            () -> editing.saveUnit(scope, null, new UnitForm("N", "Nieuw", null, foreignUnit)))
         .isInstanceOf(UserError.class);
-    assertThatThrownBy(() -> editing.savePerson(scope, null, new PersonForm("N1", "N", "N", null, null, own, foreignPerson)))
+    assertThatThrownBy(
+            () ->
+                editing.savePerson(
+                    scope, null, new PersonForm("N1", "N", "N", null, null, own, foreignPerson)))
         .isInstanceOf(UserError.class);
-    assertThatThrownBy(() -> editing.saveUnit(scope, foreignUnit, new UnitForm("X", "Overgenomen", null, null)))
+    assertThatThrownBy(
+            () ->
+                editing.saveUnit(scope, foreignUnit, new UnitForm("X", "Overgenomen", null, null)))
         .isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> editing.saveSetting(scope, null,
-            new SettingForm("S", "MT", SettingKind.MANAGEMENT_TEAM, own, List.of(foreignPerson))))
+    assertThatThrownBy(
+            () ->
+                editing.saveSetting(
+                    scope,
+                    null,
+                    new SettingForm(
+                        "S", "MT", SettingKind.MANAGEMENT_TEAM, own, List.of(foreignPerson))))
         .isInstanceOf(UserError.class);
-    assertThatThrownBy(() -> editing.saveInterdependency(scope, new InterdependencyForm(own, foreignUnit, "x", 2)))
+    assertThatThrownBy(
+            () ->
+                editing.saveInterdependency(
+                    scope, new InterdependencyForm(own, foreignUnit, "x", 2)))
         .isInstanceOf(UserError.class);
     assertThat(units.find(other, foreignUnit).orElseThrow().name()).isEqualTo("Elders");
     assertThat(units.all(scope)).hasSize(1);
@@ -118,11 +156,19 @@ class StructureEditingTest {
   @Test
   void reportsEveryBadFieldAtOnceAndWritesNothing() {
     UUID unit = unit(scope, "U", "Unit", null);
-    assertThatThrownBy(() -> editing.savePerson(scope, null,
-            new PersonForm("U", "=HYPERLINK(\"http://x\")", "", "geen-mail", null, null, null)))
-        .isInstanceOfSatisfying(UserError.class, e -> assertThat(e.details())
-            .extracting(UserError.Problem::field)
-            .contains("firstName", "lastName", "email", "unitId"));
+    assertThatThrownBy(
+            () ->
+                editing.savePerson(
+                    scope,
+                    null,
+                    new PersonForm(
+                        "U", "=HYPERLINK(\"http://x\")", "", "geen-mail", null, null, null)))
+        .isInstanceOfSatisfying(
+            UserError.class,
+            e ->
+                assertThat(e.details())
+                    .extracting(UserError.Problem::field)
+                    .contains("firstName", "lastName", "email", "unitId"));
     assertThat(people.count(scope, null, null)).isZero();
     assertThat(unit).isNotNull();
   }
@@ -140,30 +186,48 @@ class StructureEditingTest {
     UUID b = unit(scope, "B", "Zorg", null);
     UUID p = person(scope, "P", "Pim", "Plan", a, null);
     UUID q = person(scope, "Q", "Quinten", "Zorg", b, null);
-    UUID setting = editing.saveSetting(scope, null, new SettingForm("MT", "MT Zorg", SettingKind.MANAGEMENT_TEAM, b, List.of(p, q, p)));
-    assertThat(settings.members(scope, setting)).extracting(People.PersonRow::id).containsExactlyInAnyOrder(p, q);
-    assertThat(settings.ofPerson(scope, q)).extracting(Settings.SettingRow::name).containsExactly("MT Zorg");
+    UUID setting =
+        editing.saveSetting(
+            scope,
+            null,
+            new SettingForm("MT", "MT Zorg", SettingKind.MANAGEMENT_TEAM, b, List.of(p, q, p)));
+    assertThat(settings.members(scope, setting))
+        .extracting(People.PersonRow::id)
+        .containsExactlyInAnyOrder(p, q);
+    assertThat(settings.ofPerson(scope, q))
+        .extracting(Settings.SettingRow::name)
+        .containsExactly("MT Zorg");
 
     UUID dep = editing.saveInterdependency(scope, new InterdependencyForm(b, a, "roosters", 3));
-    UUID again = editing.saveInterdependency(scope, new InterdependencyForm(b, a, "roosters en inval", 2));
+    UUID again =
+        editing.saveInterdependency(scope, new InterdependencyForm(b, a, "roosters en inval", 2));
     assertThat(again).isEqualTo(dep);
-    assertThat(interdependencies.list(scope, a, 10)).singleElement()
-        .satisfies(r -> {
-          assertThat(r.description()).isEqualTo("roosters en inval");
-          assertThat(r.strength()).isEqualTo(2);
-        });
-    assertThatThrownBy(() -> editing.saveInterdependency(scope, new InterdependencyForm(a, a, "zelf", 4)))
+    assertThat(interdependencies.list(scope, a, 10))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.description()).isEqualTo("roosters en inval");
+              assertThat(r.strength()).isEqualTo(2);
+            });
+    assertThatThrownBy(
+            () -> editing.saveInterdependency(scope, new InterdependencyForm(a, a, "zelf", 4)))
         .isInstanceOfSatisfying(UserError.class, e -> assertThat(e.details()).hasSize(2));
     editing.deleteInterdependency(scope, dep);
     assertThat(interdependencies.count(scope)).isZero();
-    assertThatThrownBy(() -> editing.deleteInterdependency(scope, dep)).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> editing.deleteInterdependency(scope, dep))
+        .isInstanceOf(NotFoundException.class);
   }
 
   private UUID unit(ClientScope s, String ext, String name, UUID parent) {
     return editing.saveUnit(s, null, new UnitForm(ext, name, null, parent));
   }
 
-  private UUID person(ClientScope s, String ext, String first, String last, UUID unit, UUID manager) {
-    return editing.savePerson(s, null, new PersonForm(ext, first, last, ext.toLowerCase() + "@example.nl", "medewerker", unit, manager));
+  private UUID person(
+      ClientScope s, String ext, String first, String last, UUID unit, UUID manager) {
+    return editing.savePerson(
+        s,
+        null,
+        new PersonForm(
+            ext, first, last, ext.toLowerCase() + "@example.nl", "medewerker", unit, manager));
   }
 }
