@@ -6,7 +6,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
+import nl.orgcoach.platform.EmailAddresses;
 import nl.orgcoach.platform.NotFoundException;
 import nl.orgcoach.platform.UserError;
 import org.springframework.dao.DuplicateKeyException;
@@ -24,7 +24,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class AccessAdministration {
 
-  static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
   static final int MIN_PASSWORD = 10;
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final char[] PASSWORD_ALPHABET =
@@ -103,7 +102,7 @@ public class AccessAdministration {
   /** Creates a user; {@code password} may be null for a user who will only sign in through SSO. */
   public UUID createUser(NewUser user) {
     String email = AccountStore.normalise(user.email());
-    if (!EMAIL.matcher(email).matches() || email.length() > 254) {
+    if (!EmailAddresses.isValid(email)) {
       throw new UserError("user.email.invalid", user.email());
     }
     String name = user.displayName() == null ? "" : user.displayName().trim();

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import nl.orgcoach.organisation.ImportKind;
 import nl.orgcoach.organisation.ImportResult;
 import nl.orgcoach.organisation.importing.CsvFile.Row;
+import nl.orgcoach.platform.EmailAddresses;
 
 /**
  * people.csv: people, their unit (already imported) and their manager (in the file or already
@@ -19,8 +19,6 @@ import nl.orgcoach.organisation.importing.CsvFile.Row;
 final class PersonImport extends KindImport {
 
   /** The same rule as for user accounts: something@domain.tld, no spaces. */
-  static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
-
   private record Existing(
       UUID id,
       String firstName,
@@ -79,7 +77,7 @@ final class PersonImport extends KindImport {
       String job = optional(row, "job_title");
       String unit = required(row, "unit_id");
       String manager = optional(row, "manager_id");
-      if (email != null && !EMAIL.matcher(email).matches()) {
+      if (email != null && !EmailAddresses.isValid(email)) {
         problems.add(row.line(), "email", "import.email.invalid", CsvFile.abbreviate(email));
       }
       if (unit != null && !units.containsKey(unit)) {

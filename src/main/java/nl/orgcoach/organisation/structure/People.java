@@ -22,6 +22,16 @@ class People {
       LEFT JOIN person m ON m.id = p.manager_id
       """;
 
+  /** Who matches a search: in the client, optionally in one unit, and matching the text if any. */
+  private static final String SEARCH_FILTER =
+      """
+      WHERE p.client_id = :client
+        AND (CAST(:unit AS UUID) IS NULL OR p.unit_id = :unit)
+        AND (CAST(:q AS VARCHAR(200)) IS NULL
+             OR lower(p.first_name || ' ' || p.last_name) LIKE :q
+             OR lower(p.email) LIKE :q OR lower(p.job_title) LIKE :q OR lower(p.external_id) = :exact)
+      """;
+
   private final JdbcClient jdbc;
 
   People(JdbcClient jdbc) {
@@ -34,19 +44,9 @@ class People {
   List<PersonRow> search(ClientScope scope, String query, UUID unit, int offset, int limit) {
     return jdbc.sql(
             ROW_SELECT
-                + """
-                WHERE p.client_id = :client
-                  AND (CAST(:unit AS UUID) IS NULL OR p.unit_id = :unit)
-                  AND (CAST(:q AS VARCHAR(200)) IS NULL
-                       OR lower(p.first_name || ' ' || p.last_name) LIKE :q
-                       OR lower(p.email) LIKE :q OR lower(p.job_title) LIKE :q OR lower(p.external_id) = :exact)
-                ORDER BY p.last_name, p.first_name, p.external_id
-                OFFSET :offset ROWS FETCH FIRST :limit ROWS ONLY
-                """)
-        .param("client", scope.id())
-        .param("unit", unit)
-        .param("q", like(query))
-        .param("exact", query == null ? null : query.trim().toLowerCase(Locale.ROOT))
+                + SEARCH_FILTER
+                + " ORDER BY p.last_name, p.first_name, p.external_id OFFSET :offset ROWS FETCH FIRST :limit ROWS ONLY")
+        .params(searchParameters(scope, query, unit))
         .param("offset", offset)
         .param("limit", limit)
         .query(PersonRow.class)
@@ -54,21 +54,20 @@ class People {
   }
 
   int count(ClientScope scope, String query, UUID unit) {
-    return jdbc.sql(
-            """
-            SELECT count(*) FROM person p
-            WHERE p.client_id = :client
-              AND (CAST(:unit AS UUID) IS NULL OR p.unit_id = :unit)
-              AND (CAST(:q AS VARCHAR(200)) IS NULL
-                   OR lower(p.first_name || ' ' || p.last_name) LIKE :q
-                   OR lower(p.email) LIKE :q OR lower(p.job_title) LIKE :q OR lower(p.external_id) = :exact)
-            """)
-        .param("client", scope.id())
-        .param("unit", unit)
-        .param("q", like(query))
-        .param("exact", query == null ? null : query.trim().toLowerCase(Locale.ROOT))
+    return jdbc.sql("SELECT count(*) FROM person p " + SEARCH_FILTER)
+        .params(searchParameters(scope, query, unit))
         .query(Integer.class)
         .single();
+  }
+
+  private static java.util.Map<String, Object> searchParameters(
+      ClientScope scope, String query, UUID unit) {
+    var parameters = new java.util.HashMap<String, Object>();
+    parameters.put("client", scope.id());
+    parameters.put("unit", unit);
+    parameters.put("q", like(query));
+    parameters.put("exact", query == null ? null : query.trim().toLowerCase(Locale.ROOT));
+    return parameters;
   }
 
   Optional<PersonRow> find(ClientScope scope, UUID id) {
@@ -144,14 +143,7 @@ class People {
   }
 
   boolean externalIdTaken(ClientScope scope, String externalId, UUID except) {
-    return jdbc.sql(
-                "SELECT count(*) FROM person WHERE client_id = :client AND external_id = :ext AND id <> :except")
-            .param("client", scope.id())
-            .param("ext", externalId)
-            .param("except", except == null ? new UUID(0, 0) : except)
-            .query(Integer.class)
-            .single()
-        > 0;
+    return ExternalIds.taken(jdbc, "person", scope, externalId, except);
   }
 
   void insert(ClientScope scope, Person p) {

@@ -83,14 +83,7 @@ class Settings {
   }
 
   boolean externalIdTaken(ClientScope scope, String externalId, UUID except) {
-    return jdbc.sql(
-                "SELECT count(*) FROM setting WHERE client_id = :client AND external_id = :ext AND id <> :except")
-            .param("client", scope.id())
-            .param("ext", externalId)
-            .param("except", except == null ? new UUID(0, 0) : except)
-            .query(Integer.class)
-            .single()
-        > 0;
+    return ExternalIds.taken(jdbc, "setting", scope, externalId, except);
   }
 
   void insert(ClientScope scope, Setting s) {

@@ -3,10 +3,10 @@ package nl.orgcoach.organisation.structure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import nl.orgcoach.access.ClientScope;
 import nl.orgcoach.organisation.SettingKind;
 import nl.orgcoach.platform.CsvSafety;
+import nl.orgcoach.platform.EmailAddresses;
 import nl.orgcoach.platform.NotFoundException;
 import nl.orgcoach.platform.UserError;
 import nl.orgcoach.platform.UserError.Problem;
@@ -21,8 +21,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 class StructureEditing {
-
-  static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
 
   private final Units units;
   private final People people;
@@ -73,7 +71,7 @@ class StructureEditing {
     String last = text(form.lastName(), "lastName", 150, true, problems);
     String email = text(form.email(), "email", 254, false, problems);
     String job = text(form.jobTitle(), "jobTitle", 200, false, problems);
-    if (email != null && !EMAIL.matcher(email).matches()) {
+    if (email != null && !EmailAddresses.isValid(email)) {
       problems.add(field("email", "structure.email.invalid"));
     }
     if (id != null) {

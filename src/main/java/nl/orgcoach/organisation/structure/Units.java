@@ -124,14 +124,7 @@ class Units {
   }
 
   boolean externalIdTaken(ClientScope scope, String externalId, UUID except) {
-    return jdbc.sql(
-                "SELECT count(*) FROM unit WHERE client_id = :client AND external_id = :ext AND id <> :except")
-            .param("client", scope.id())
-            .param("ext", externalId)
-            .param("except", except == null ? new UUID(0, 0) : except)
-            .query(Integer.class)
-            .single()
-        > 0;
+    return ExternalIds.taken(jdbc, "unit", scope, externalId, except);
   }
 
   /** All units as choices for a form, by name. */
