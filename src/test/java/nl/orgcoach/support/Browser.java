@@ -93,6 +93,8 @@ public final class Browser implements AutoCloseable {
     prefs.put("intl.accept_languages", lang);
     prefs.put("credentials_enable_service", false);
     options.setExperimentalOption("prefs", prefs);
+    // Keeps the console, so a test can check that nothing broke the Content-Security-Policy.
+    options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
     if (mobile) {
       options.setExperimentalOption(
           "mobileEmulation",
