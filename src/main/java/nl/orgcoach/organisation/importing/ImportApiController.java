@@ -12,6 +12,7 @@ import java.io.InputStream;
 import nl.orgcoach.access.ClientScope;
 import nl.orgcoach.organisation.ImportKind;
 import nl.orgcoach.organisation.ImportResult;
+import nl.orgcoach.organisation.OrganisationRoles;
 import nl.orgcoach.platform.UserError;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -28,7 +29,7 @@ import org.springframework.web.multipart.MultipartFile;
 @Tag(
     name = "Import",
     description = "CSV import of the client system; format in docs/import-format.md")
-@PreAuthorize("hasAnyRole('ADMIN','HR')")
+@PreAuthorize(OrganisationRoles.IMPORTERS)
 class ImportApiController {
 
   private static final String KIND_DOC = "units, people, settings or interdependencies";

@@ -12,6 +12,7 @@ import java.util.UUID;
 import nl.orgcoach.access.ClientScope;
 import nl.orgcoach.access.Clients;
 import nl.orgcoach.organisation.ImportKind;
+import nl.orgcoach.organisation.OrganisationRoles;
 import nl.orgcoach.platform.NotFoundException;
 import nl.orgcoach.platform.UserError;
 import org.springframework.context.MessageSource;
@@ -35,7 +36,7 @@ import org.springframework.web.multipart.MultipartFile;
  */
 @Controller
 @RequestMapping("/c/{clientId}/import")
-@PreAuthorize("hasAnyRole('ADMIN','HR')")
+@PreAuthorize(OrganisationRoles.IMPORTERS)
 class ImportPagesController {
 
   private final ImportJobs jobs;

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import nl.orgcoach.access.ClientScope;
 import nl.orgcoach.access.Clients;
+import nl.orgcoach.organisation.OrganisationRoles;
 import nl.orgcoach.platform.FormErrors;
 import nl.orgcoach.platform.UserError;
 import org.springframework.http.MediaType;
@@ -113,7 +114,7 @@ class InterdependencyController {
   }
 
   @PostMapping("/c/{clientId}/interdependencies")
-  @PreAuthorize("hasAnyRole('ADMIN','COACH','HR')")
+  @PreAuthorize(OrganisationRoles.EDITORS)
   String create(
       ClientScope scope,
       StructureEditing.InterdependencyForm form,
@@ -131,7 +132,7 @@ class InterdependencyController {
   }
 
   @PostMapping("/c/{clientId}/interdependencies/{interdependencyId}/delete")
-  @PreAuthorize("hasAnyRole('ADMIN','COACH','HR')")
+  @PreAuthorize(OrganisationRoles.EDITORS)
   String delete(ClientScope scope, @PathVariable UUID interdependencyId) {
     editing.deleteInterdependency(scope, interdependencyId);
     return "redirect:/c/" + scope.clientId() + "/interdependencies";

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 import nl.orgcoach.access.ClientScope;
 import nl.orgcoach.access.Clients;
+import nl.orgcoach.organisation.OrganisationRoles;
 import nl.orgcoach.platform.FormErrors;
 import nl.orgcoach.platform.NotFoundException;
 import nl.orgcoach.platform.UserError;
@@ -79,7 +80,7 @@ class PersonController {
   }
 
   @GetMapping("/c/{clientId}/people/new")
-  @PreAuthorize("hasAnyRole('ADMIN','COACH','HR')")
+  @PreAuthorize(OrganisationRoles.EDITORS)
   String create(ClientScope scope, @RequestParam(required = false) UUID unitId, Model model) {
     return form(
         scope,
@@ -89,7 +90,7 @@ class PersonController {
   }
 
   @PostMapping("/c/{clientId}/people/new")
-  @PreAuthorize("hasAnyRole('ADMIN','COACH','HR')")
+  @PreAuthorize(OrganisationRoles.EDITORS)
   String created(
       ClientScope scope,
       @ModelAttribute StructureEditing.PersonForm form,
@@ -105,7 +106,7 @@ class PersonController {
   }
 
   @GetMapping("/c/{clientId}/people/{personId}/edit")
-  @PreAuthorize("hasAnyRole('ADMIN','COACH','HR')")
+  @PreAuthorize(OrganisationRoles.EDITORS)
   String edit(ClientScope scope, @PathVariable UUID personId, Model model) {
     var p = people.find(scope, personId).orElseThrow(() -> new NotFoundException("person"));
     return form(
@@ -123,7 +124,7 @@ class PersonController {
   }
 
   @PostMapping("/c/{clientId}/people/{personId}/edit")
-  @PreAuthorize("hasAnyRole('ADMIN','COACH','HR')")
+  @PreAuthorize(OrganisationRoles.EDITORS)
   String edited(
       ClientScope scope,
       @PathVariable UUID personId,

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import nl.orgcoach.access.ClientScope;
 import nl.orgcoach.access.Clients;
+import nl.orgcoach.organisation.OrganisationRoles;
 import nl.orgcoach.organisation.SettingKind;
 import nl.orgcoach.platform.FormErrors;
 import nl.orgcoach.platform.NotFoundException;
@@ -67,13 +68,13 @@ class SettingController {
   }
 
   @GetMapping("/c/{clientId}/settings/new")
-  @PreAuthorize("hasAnyRole('ADMIN','COACH','HR')")
+  @PreAuthorize(OrganisationRoles.EDITORS)
   String create(ClientScope scope, Model model) {
     return form(scope, null, new Form(null, null, SettingKind.TEAM_MEETING, null, ""), model);
   }
 
   @PostMapping("/c/{clientId}/settings/new")
-  @PreAuthorize("hasAnyRole('ADMIN','COACH','HR')")
+  @PreAuthorize(OrganisationRoles.EDITORS)
   String created(ClientScope scope, Form form, Model model, Locale locale) {
     try {
       UUID id = editing.saveSetting(scope, null, toCommand(scope, form));
@@ -85,7 +86,7 @@ class SettingController {
   }
 
   @GetMapping("/c/{clientId}/settings/{settingId}/edit")
-  @PreAuthorize("hasAnyRole('ADMIN','COACH','HR')")
+  @PreAuthorize(OrganisationRoles.EDITORS)
   String edit(ClientScope scope, @PathVariable UUID settingId, Model model) {
     var s = settings.find(scope, settingId).orElseThrow(() -> new NotFoundException("setting"));
     String members =
@@ -97,7 +98,7 @@ class SettingController {
   }
 
   @PostMapping("/c/{clientId}/settings/{settingId}/edit")
-  @PreAuthorize("hasAnyRole('ADMIN','COACH','HR')")
+  @PreAuthorize(OrganisationRoles.EDITORS)
   String edited(
       ClientScope scope, @PathVariable UUID settingId, Form form, Model model, Locale locale) {
     try {

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import nl.orgcoach.access.ClientScope;
+import nl.orgcoach.organisation.OrganisationRoles;
 import nl.orgcoach.organisation.SettingKind;
 import nl.orgcoach.platform.NotFoundException;
 import org.springframework.http.ResponseEntity;
@@ -66,7 +67,7 @@ class StructureApiController {
   }
 
   @PostMapping("/units")
-  @PreAuthorize("hasAnyRole('ADMIN','COACH','HR')")
+  @PreAuthorize(OrganisationRoles.EDITORS)
   @Operation(summary = "Create a unit")
   ResponseEntity<Units.Unit> createUnit(
       ClientScope scope, @RequestBody StructureEditing.UnitForm form) {
@@ -77,7 +78,7 @@ class StructureApiController {
   }
 
   @PutMapping("/units/{unitId}")
-  @PreAuthorize("hasAnyRole('ADMIN','COACH','HR')")
+  @PreAuthorize(OrganisationRoles.EDITORS)
   @Operation(summary = "Replace a unit's fields")
   Units.Unit updateUnit(
       ClientScope scope, @PathVariable UUID unitId, @RequestBody StructureEditing.UnitForm form) {
@@ -109,7 +110,7 @@ class StructureApiController {
   }
 
   @PostMapping("/people")
-  @PreAuthorize("hasAnyRole('ADMIN','COACH','HR')")
+  @PreAuthorize(OrganisationRoles.EDITORS)
   @Operation(summary = "Create a person")
   ResponseEntity<People.PersonRow> createPerson(
       ClientScope scope, @RequestBody StructureEditing.PersonForm form) {
@@ -120,7 +121,7 @@ class StructureApiController {
   }
 
   @PutMapping("/people/{personId}")
-  @PreAuthorize("hasAnyRole('ADMIN','COACH','HR')")
+  @PreAuthorize(OrganisationRoles.EDITORS)
   @Operation(summary = "Replace a person's fields")
   People.PersonRow updatePerson(
       ClientScope scope,
@@ -146,7 +147,7 @@ class StructureApiController {
   }
 
   @PostMapping("/settings")
-  @PreAuthorize("hasAnyRole('ADMIN','COACH','HR')")
+  @PreAuthorize(OrganisationRoles.EDITORS)
   @Operation(summary = "Create a setting; memberIds are person ids (UUIDs)")
   ResponseEntity<SettingDetail> createSetting(
       ClientScope scope, @RequestBody StructureEditing.SettingForm form) {
@@ -157,7 +158,7 @@ class StructureApiController {
   }
 
   @PutMapping("/settings/{settingId}")
-  @PreAuthorize("hasAnyRole('ADMIN','COACH','HR')")
+  @PreAuthorize(OrganisationRoles.EDITORS)
   @Operation(summary = "Replace a setting's fields; memberIds, when given, replace the members")
   SettingDetail updateSetting(
       ClientScope scope,
@@ -184,7 +185,7 @@ class StructureApiController {
   }
 
   @PostMapping("/interdependencies")
-  @PreAuthorize("hasAnyRole('ADMIN','COACH','HR')")
+  @PreAuthorize(OrganisationRoles.EDITORS)
   @Operation(summary = "Record that one unit depends on another (the same pair again updates it)")
   ResponseEntity<Interdependencies.Row> createInterdependency(
       ClientScope scope, @RequestBody StructureEditing.InterdependencyForm form) {
@@ -195,7 +196,7 @@ class StructureApiController {
   }
 
   @PutMapping("/interdependencies/{interdependencyId}")
-  @PreAuthorize("hasAnyRole('ADMIN','COACH','HR')")
+  @PreAuthorize(OrganisationRoles.EDITORS)
   @Operation(summary = "Change description and strength of an interdependency")
   Interdependencies.Row updateInterdependency(
       ClientScope scope,
@@ -210,7 +211,7 @@ class StructureApiController {
   }
 
   @DeleteMapping("/interdependencies/{interdependencyId}")
-  @PreAuthorize("hasAnyRole('ADMIN','COACH','HR')")
+  @PreAuthorize(OrganisationRoles.EDITORS)
   @Operation(summary = "Delete an interdependency")
   ResponseEntity<Void> deleteInterdependency(
       ClientScope scope, @PathVariable UUID interdependencyId) {

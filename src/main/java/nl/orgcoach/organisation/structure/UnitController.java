@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.UUID;
 import nl.orgcoach.access.ClientScope;
 import nl.orgcoach.access.Clients;
+import nl.orgcoach.organisation.OrganisationRoles;
 import nl.orgcoach.platform.FormErrors;
 import nl.orgcoach.platform.NotFoundException;
 import nl.orgcoach.platform.UserError;
@@ -62,13 +63,13 @@ class UnitController {
   }
 
   @GetMapping("/c/{clientId}/units/new")
-  @PreAuthorize("hasAnyRole('ADMIN','COACH','HR')")
+  @PreAuthorize(OrganisationRoles.EDITORS)
   String create(ClientScope scope, @RequestParam(required = false) UUID parentId, Model model) {
     return form(scope, null, new StructureEditing.UnitForm(null, null, null, parentId), model);
   }
 
   @PostMapping("/c/{clientId}/units/new")
-  @PreAuthorize("hasAnyRole('ADMIN','COACH','HR')")
+  @PreAuthorize(OrganisationRoles.EDITORS)
   String created(
       ClientScope scope,
       @ModelAttribute StructureEditing.UnitForm form,
@@ -84,7 +85,7 @@ class UnitController {
   }
 
   @GetMapping("/c/{clientId}/units/{unitId}/edit")
-  @PreAuthorize("hasAnyRole('ADMIN','COACH','HR')")
+  @PreAuthorize(OrganisationRoles.EDITORS)
   String edit(ClientScope scope, @PathVariable UUID unitId, Model model) {
     var unit = units.find(scope, unitId).orElseThrow(() -> new NotFoundException("unit"));
     return form(
@@ -95,7 +96,7 @@ class UnitController {
   }
 
   @PostMapping("/c/{clientId}/units/{unitId}/edit")
-  @PreAuthorize("hasAnyRole('ADMIN','COACH','HR')")
+  @PreAuthorize(OrganisationRoles.EDITORS)
   String edited(
       ClientScope scope,
       @PathVariable UUID unitId,
