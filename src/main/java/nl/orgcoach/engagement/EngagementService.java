@@ -32,6 +32,8 @@ class EngagementService {
   private final PersonLookup people;
   private final UnitLookup units;
   private final ApplicationEventPublisher events;
+  static final int INBOX_SIZE = 500;
+
   private final Clock clock = Clock.systemUTC();
 
   EngagementService(
@@ -194,6 +196,71 @@ class EngagementService {
             q.status(),
             scope.actor()));
     return questions.row(scope, engagementId, questionId).orElseThrow();
+  }
+
+  /** The engagement for the user, names resolved; not found when they may not see it. */
+  @Transactional(readOnly = true)
+  EngagementView view(ClientScope scope, UserAccount me, UUID engagementId) {
+    Engagement e = access.visible(scope, me, engagementId);
+    UUID id = e.id().value();
+    return new EngagementView(
+        id,
+        e.title(),
+        e.description(),
+        e.sponsorPersonId(),
+        engagements.sponsorName(scope, e.sponsorPersonId()).orElse(null),
+        e.startsOn(),
+        e.endsOn(),
+        engagements.coaches(scope, id),
+        engagements.units(scope, id),
+        e.decisions().stream()
+            .map(
+                d ->
+                    new EngagementView.Decision(
+                        d.id(), d.title(), d.description(), d.decidedOn(), d.decidedBy()))
+            .toList());
+  }
+
+  @Transactional(readOnly = true)
+  List<Engagements.Summary> list(ClientScope scope, UserAccount me) {
+    return engagements.list(scope, access.coachFilter(me));
+  }
+
+  /** The inbox: for the engagement's coaches and admins only. */
+  @Transactional(readOnly = true)
+  List<Questions.Row> inbox(
+      ClientScope scope, UserAccount me, UUID engagementId, QuestionStatus status, UUID unitId) {
+    access.triage(scope, me, engagementId);
+    return questions.list(scope, engagementId, status, unitId, null, INBOX_SIZE);
+  }
+
+  /** The questions this user put in this engagement. */
+  @Transactional(readOnly = true)
+  List<Questions.Row> mine(ClientScope scope, UserAccount me, UUID engagementId) {
+    access.visible(scope, me, engagementId);
+    return questions.list(scope, engagementId, null, null, me.email(), INBOX_SIZE);
+  }
+
+  /** One question: for those who triage, and for whoever put it. */
+  @Transactional(readOnly = true)
+  Questions.Row question(ClientScope scope, UserAccount me, UUID engagementId, UUID questionId) {
+    Engagement e = access.visible(scope, me, engagementId);
+    Questions.Row row =
+        questions
+            .row(scope, engagementId, questionId)
+            .orElseThrow(() -> new NotFoundException("question"));
+    if (!access.mayTriage(me, e) && !row.registeredBy().equalsIgnoreCase(me.email())) {
+      throw new AccessDeniedException("question");
+    }
+    return row;
+  }
+
+  boolean mayTriage(ClientScope scope, UserAccount me, UUID engagementId) {
+    return access.mayTriage(me, access.visible(scope, me, engagementId));
+  }
+
+  boolean mayOpen(UserAccount me) {
+    return access.mayOpen(me);
   }
 
   boolean isPractice(UserAccount me) {

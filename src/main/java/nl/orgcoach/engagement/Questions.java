@@ -160,7 +160,8 @@ class Questions {
                  AND (CAST(:unit AS UUID) IS NULL OR COALESCE(q.owner_unit_id, p.unit_id) = CAST(:unit AS UUID))
                  AND (CAST(:by AS VARCHAR(254)) IS NULL OR q.registered_by = CAST(:by AS VARCHAR(254)))
                 ORDER BY q.asked_at, q.id
-                FETCH FIRST """
+                """
+                + " FETCH FIRST "
                 + Math.max(1, limit)
                 + " ROWS ONLY")
         .param("client", scope.id())
