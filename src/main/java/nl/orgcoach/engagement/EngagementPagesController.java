@@ -1,11 +1,13 @@
 package nl.orgcoach.engagement;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import nl.orgcoach.access.ClientScope;
 import nl.orgcoach.access.Clients;
+import nl.orgcoach.access.Role;
 import nl.orgcoach.access.UserAccount;
 import nl.orgcoach.organisation.PersonLookup;
 import nl.orgcoach.organisation.UnitLookup;
@@ -57,7 +59,7 @@ class EngagementPagesController {
   @GetMapping("/c/{clientId}/engagements/new")
   @PreAuthorize("hasAnyRole('ADMIN','COACH')")
   String create(ClientScope scope, @AuthenticationPrincipal UserAccount me, Model model) {
-    List<UUID> coaches = me.is(nl.orgcoach.access.Role.COACH) ? List.of(me.id()) : List.of();
+    List<UUID> coaches = me.is(Role.COACH) ? List.of(me.id()) : List.of();
     return form(
         scope,
         new Engagement.Draft(
@@ -209,7 +211,7 @@ class EngagementPagesController {
     model.addAttribute("statuses", QuestionStatus.values());
     model.addAttribute("units", units.all(scope));
     model.addAttribute("targets", targets(scope, me, engagementId));
-    model.addAttribute("now", java.time.OffsetDateTime.now());
+    model.addAttribute("now", OffsetDateTime.now());
     return "engagement/inbox";
   }
 
@@ -234,7 +236,7 @@ class EngagementPagesController {
     model.addAttribute("engagement", service.view(scope, me, engagementId));
     model.addAttribute("q", row);
     model.addAttribute("targets", targets(scope, me, engagementId));
-    model.addAttribute("now", java.time.OffsetDateTime.now());
+    model.addAttribute("now", OffsetDateTime.now());
     return "engagement/inbox :: row";
   }
 

@@ -30,7 +30,10 @@ final class Question {
     }
   }
 
-  /** What is asked, as put in. */
+  /**
+   * What is asked, as put in. {@code followUpOf} is set only by the domain itself (interventions, a
+   * later slice, raise follow-up questions), never from user input.
+   */
   record Draft(
       String text,
       String level,

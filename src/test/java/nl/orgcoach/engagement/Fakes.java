@@ -3,7 +3,6 @@ package nl.orgcoach.engagement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /** A directory of one client in memory, and engagements and questions made through the domain. */
@@ -56,9 +55,5 @@ final class Fakes {
             "els@example.nl"),
         directory,
         NOW);
-  }
-
-  static Set<QuestionStatus> all() {
-    return Set.of(QuestionStatus.values());
   }
 }
