@@ -40,6 +40,19 @@ public class Clients {
     };
   }
 
+  /** The coaches assigned to the scope's client (enabled or not: a past coach keeps their name). */
+  public List<CoachSummary> coachesOf(ClientScope scope) {
+    return jdbc.sql(
+            """
+            SELECT u.id, u.display_name AS name FROM app_user u
+            JOIN coach_assignment a ON a.user_id = u.id
+            WHERE a.client_id = :c AND u.role = 'COACH' ORDER BY u.display_name
+            """)
+        .param("c", scope.id())
+        .query(CoachSummary.class)
+        .list();
+  }
+
   public ClientSummary get(ClientScope scope) {
     return jdbc.sql("SELECT id, name FROM client WHERE id = :c")
         .param("c", scope.id())

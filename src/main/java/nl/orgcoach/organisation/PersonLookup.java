@@ -1,5 +1,7 @@
 package nl.orgcoach.organisation;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import nl.orgcoach.access.ClientScope;
@@ -28,5 +30,44 @@ public class PersonLookup {
         .param("ext", externalId)
         .query(UUID.class)
         .optional();
+  }
+
+  /** A person as other modules show and pick one. */
+  public record PersonRef(UUID id, String name, UUID unitId) {}
+
+  /** The person with this id in the scope's client (a foreign id is not found). */
+  @Transactional(readOnly = true)
+  public Optional<PersonRef> find(ClientScope scope, UUID personId) {
+    if (personId == null) {
+      return Optional.empty();
+    }
+    return jdbc.sql(
+            """
+            SELECT id, first_name || ' ' || last_name AS name, unit_id FROM person
+            WHERE client_id = :client AND id = :id
+            """)
+        .param("client", scope.id())
+        .param("id", personId)
+        .query(PersonRef.class)
+        .optional();
+  }
+
+  /** People of the given units (all units when empty), by name, at most {@code limit}. */
+  @Transactional(readOnly = true)
+  public List<PersonRef> inUnits(ClientScope scope, Collection<UUID> units, int limit) {
+    String inUnits = units.isEmpty() ? "" : " AND unit_id IN (:units)";
+    var sql =
+        jdbc.sql(
+                "SELECT id, first_name || ' ' || last_name AS name, unit_id FROM person"
+                    + " WHERE client_id = :client"
+                    + inUnits
+                    + " ORDER BY last_name, first_name FETCH FIRST "
+                    + Math.max(1, limit)
+                    + " ROWS ONLY")
+            .param("client", scope.id());
+    if (!units.isEmpty()) {
+      sql = sql.param("units", List.copyOf(units));
+    }
+    return sql.query(PersonRef.class).list();
   }
 }

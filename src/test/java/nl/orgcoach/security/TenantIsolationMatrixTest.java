@@ -61,6 +61,7 @@ class TenantIsolationMatrixTest {
   static final Set<Role> ALL = EnumSet.allOf(Role.class);
   static final Set<Role> STRUCTURE_WRITERS = EnumSet.of(Role.ADMIN, Role.COACH, Role.HR);
   static final Set<Role> IMPORTERS = EnumSet.of(Role.ADMIN, Role.HR);
+  static final Set<Role> COACHES = EnumSet.of(Role.ADMIN, Role.COACH);
 
   enum Access {
     /** Anyone, signed in or not. */
@@ -181,6 +182,31 @@ class TenantIsolationMatrixTest {
         "GET /c/{clientId}/import/template/{kind}",
         "POST /api/v1/clients/{clientId}/imports/{kind}");
 
+    // engagements and questions: every role of the client sees engagements and puts questions (a
+    // coach only in the engagements they coach: EngagementAccess); opening, decisions, the inbox
+    // and
+    // triage are for coaches and admins
+    client(
+        ALL,
+        "GET /c/{clientId}/engagements",
+        "GET /c/{clientId}/engagements/{engagementId}",
+        "POST /c/{clientId}/engagements/{engagementId}/questions",
+        "GET /api/v1/clients/{clientId}/engagements",
+        "GET /api/v1/clients/{clientId}/engagements/{engagementId}",
+        "POST /api/v1/clients/{clientId}/engagements/{engagementId}/questions");
+    client(
+        COACHES,
+        "GET /c/{clientId}/engagements/new",
+        "POST /c/{clientId}/engagements/new",
+        "POST /c/{clientId}/engagements/{engagementId}/decisions",
+        "GET /c/{clientId}/engagements/{engagementId}/inbox",
+        "POST /c/{clientId}/engagements/{engagementId}/questions/{questionId}/triage",
+        "POST /api/v1/clients/{clientId}/engagements",
+        "POST /api/v1/clients/{clientId}/engagements/{engagementId}/decisions",
+        "GET /api/v1/clients/{clientId}/engagements/{engagementId}/questions",
+        "GET /api/v1/clients/{clientId}/engagements/{engagementId}/questions/{questionId}",
+        "POST /api/v1/clients/{clientId}/engagements/{engagementId}/questions/{questionId}/triage");
+
     // practice administration
     admin(
         "GET /admin",
@@ -203,7 +229,14 @@ class TenantIsolationMatrixTest {
 
   /** Variables that name a row of a tenant (as opposed to the tenant itself or a constant). */
   private static final Set<String> TENANT_OBJECTS =
-      Set.of("unitId", "personId", "settingId", "interdependencyId", "jobId");
+      Set.of(
+          "unitId",
+          "personId",
+          "settingId",
+          "interdependencyId",
+          "jobId",
+          "engagementId",
+          "questionId");
 
   @Autowired MockMvc mvc;
   @Autowired JdbcClient jdbc;

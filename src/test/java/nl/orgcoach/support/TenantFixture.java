@@ -66,6 +66,18 @@ public final class TenantFixture {
                 null));
     bEmployee = admin.user(bUser).withoutPassword();
     bEmployeeToken = tokens.create(bEmployee, b.client, "bravo", 1).id();
+    a.coach = users.get(Role.COACH).id();
+    b.coach =
+        admin.createUser(
+            new NewUser(
+                "coach-" + tag + "@bravo.example",
+                marker + " Coach",
+                null,
+                Role.COACH,
+                null,
+                null));
+    admin.assignCoach(b.coach, b.client);
+    restore();
   }
 
   /** A string found in every name of B's data and nowhere in A's. */
@@ -89,6 +101,11 @@ public final class TenantFixture {
     public final UUID setting = UUID.randomUUID();
     public final UUID interdependency = UUID.randomUUID();
     public final UUID job = UUID.randomUUID();
+    public final UUID engagement = UUID.randomUUID();
+    public final UUID question = UUID.randomUUID();
+
+    /** The coach of this tenant's engagement (for A: the fixture's coach). */
+    UUID coach;
 
     Tenant(ClientId client, String label) {
       this.client = client;
@@ -104,6 +121,8 @@ public final class TenantFixture {
       v.put("settingId", setting.toString());
       v.put("interdependencyId", interdependency.toString());
       v.put("jobId", job.toString());
+      v.put("engagementId", engagement.toString());
+      v.put("questionId", question.toString());
       return v;
     }
 
@@ -157,6 +176,7 @@ public final class TenantFixture {
             .param("d", label + " roosters")
             .update();
       }
+      restoreEngagement();
       if (missing("import_job", job)) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         jdbc.sql(
@@ -168,6 +188,54 @@ public final class TenantFixture {
             .param("id", job)
             .param("c", client.value())
             .param("f", label + "-units.csv")
+            .param("now", now)
+            .update();
+      }
+    }
+
+    private void restoreEngagement() {
+      if (coach == null) {
+        return; // the users are made after the first restore
+      }
+      OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+      if (missing("engagement", engagement)) {
+        jdbc.sql(
+                """
+                INSERT INTO engagement (id, client_id, title, description, sponsor_person_id,
+                                        starts_on, ends_on, created_at)
+                VALUES (:id, :c, :t, NULL, :p, DATE '2026-01-01', NULL, :now)
+                """)
+            .param("id", engagement)
+            .param("c", client.value())
+            .param("t", label + " traject")
+            .param("p", person)
+            .param("now", now)
+            .update();
+        jdbc.sql(
+                "INSERT INTO engagement_coach (engagement_id, user_id, client_id) VALUES (:e, :u, :c)")
+            .param("e", engagement)
+            .param("u", coach)
+            .param("c", client.value())
+            .update();
+        jdbc.sql(
+                "INSERT INTO engagement_unit (engagement_id, unit_id, client_id) VALUES (:e, :u, :c)")
+            .param("e", engagement)
+            .param("u", unit)
+            .param("c", client.value())
+            .update();
+      }
+      if (missing("question", question)) {
+        jdbc.sql(
+                """
+                INSERT INTO question (id, client_id, engagement_id, text, level, owner_kind,
+                                      owner_unit_id, status, channel, registered_by, asked_at)
+                VALUES (:id, :c, :e, :t, 'TEAM', 'TEAM', :u, 'OPEN', 'APP', 'fixture', :now)
+                """)
+            .param("id", question)
+            .param("c", client.value())
+            .param("e", engagement)
+            .param("t", label + " vraag over roosters")
+            .param("u", unit)
             .param("now", now)
             .update();
       }

@@ -75,6 +75,16 @@ public final class TestUsers {
     return account(id);
   }
 
+  /** A user of the client who is the given person of it (for "my question", "my team"). */
+  public UserAccount personUser(Role role, ClientId client, UUID personId) {
+    String email = role.name().toLowerCase() + "-" + unique() + "@test.orgcoach.nl";
+    UUID id =
+        administration.createUser(
+            new AccessAdministration.NewUser(
+                email, "Person " + email, PASSWORD, role, client, personId));
+    return account(id);
+  }
+
   public UserAccount admin() {
     return create(Role.ADMIN);
   }

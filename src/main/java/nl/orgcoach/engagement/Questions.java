@@ -1,0 +1,175 @@
+package nl.orgcoach.engagement;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import nl.orgcoach.access.ClientScope;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Questions in the database; every statement is bound to a scope. There is deliberately no delete:
+ * a question is parked, merged or withdrawn, never removed.
+ */
+@Repository
+class Questions {
+
+  private final JdbcClient jdbc;
+
+  Questions(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** A question as the inbox and the API show it: with the owner's and the unit's names. */
+  record Row(
+      UUID id,
+      UUID engagementId,
+      String text,
+      QuestionLevel level,
+      OwnerKind ownerKind,
+      UUID ownerPersonId,
+      String ownerName,
+      UUID unitId,
+      String unitName,
+      UUID decisionId,
+      QuestionStatus status,
+      String statusReason,
+      UUID mergedInto,
+      Channel channel,
+      String registeredBy,
+      OffsetDateTime askedAt) {}
+
+  void insert(ClientScope scope, Question q) {
+    jdbc.sql(
+            """
+            INSERT INTO question (id, client_id, engagement_id, text, level, owner_kind,
+                                  owner_person_id, owner_unit_id, decision_id, follow_up_of, status,
+                                  status_reason, merged_into, channel, registered_by, asked_at)
+            VALUES (:id, :client, :e, :text, :level, :kind, :person, :unit, :decision, :followUp,
+                    :status, :reason, :merged, :channel, :by, :at)
+            """)
+        .param("id", q.id().value())
+        .param("client", scope.id())
+        .param("e", q.engagementId().value())
+        .param("text", q.text())
+        .param("level", q.level().name())
+        .param("kind", q.owner().kind().name())
+        .param("person", q.owner().personId())
+        .param("unit", q.owner().unitId())
+        .param("decision", q.decisionId())
+        .param("followUp", q.followUpOf() == null ? null : q.followUpOf().value())
+        .param("status", q.status().name())
+        .param("reason", q.statusReason())
+        .param("merged", q.mergedInto() == null ? null : q.mergedInto().value())
+        .param("channel", q.channel().name())
+        .param("by", q.registeredBy())
+        .param("at", q.askedAt())
+        .update();
+  }
+
+  /** Stores a question's status after a transition (the only thing that changes). */
+  void updateStatus(ClientScope scope, Question q) {
+    jdbc.sql(
+            """
+            UPDATE question SET status = :status, status_reason = :reason, merged_into = :merged
+            WHERE client_id = :client AND id = :id
+            """)
+        .param("status", q.status().name())
+        .param("reason", q.statusReason())
+        .param("merged", q.mergedInto() == null ? null : q.mergedInto().value())
+        .param("client", scope.id())
+        .param("id", q.id().value())
+        .update();
+  }
+
+  Optional<Question> find(ClientScope scope, UUID engagementId, UUID id) {
+    return jdbc.sql(
+            """
+            SELECT * FROM question
+            WHERE client_id = :client AND engagement_id = :e AND id = :id
+            """)
+        .param("client", scope.id())
+        .param("e", engagementId)
+        .param("id", id)
+        .query((rs, n) -> load(rs))
+        .optional();
+  }
+
+  private static Question load(ResultSet rs) throws SQLException {
+    UUID followUp = rs.getObject("follow_up_of", UUID.class);
+    UUID merged = rs.getObject("merged_into", UUID.class);
+    return new Question(
+        new QuestionId(rs.getObject("id", UUID.class)),
+        new EngagementId(rs.getObject("engagement_id", UUID.class)),
+        rs.getString("text"),
+        QuestionLevel.valueOf(rs.getString("level")),
+        new Question.Owner(
+            OwnerKind.valueOf(rs.getString("owner_kind")),
+            rs.getObject("owner_person_id", UUID.class),
+            rs.getObject("owner_unit_id", UUID.class)),
+        rs.getObject("decision_id", UUID.class),
+        followUp == null ? null : new QuestionId(followUp),
+        Channel.valueOf(rs.getString("channel")),
+        rs.getString("registered_by"),
+        rs.getObject("asked_at", OffsetDateTime.class),
+        QuestionStatus.valueOf(rs.getString("status")),
+        rs.getString("status_reason"),
+        merged == null ? null : new QuestionId(merged));
+  }
+
+  private static final String ROW =
+      """
+      SELECT q.id, q.engagement_id, q.text, q.level, q.owner_kind, q.owner_person_id,
+             p.first_name || ' ' || p.last_name AS owner_name,
+             COALESCE(q.owner_unit_id, p.unit_id) AS unit_id, u.name AS unit_name,
+             q.decision_id, q.status, q.status_reason, q.merged_into, q.channel, q.registered_by,
+             q.asked_at
+      FROM question q
+      LEFT JOIN person p ON p.id = q.owner_person_id AND p.client_id = q.client_id
+      LEFT JOIN unit u ON u.id = COALESCE(q.owner_unit_id, p.unit_id) AND u.client_id = q.client_id
+      WHERE q.client_id = :client AND q.engagement_id = :e
+      """;
+
+  Optional<Row> row(ClientScope scope, UUID engagementId, UUID id) {
+    return jdbc.sql(ROW + " AND q.id = :id")
+        .param("client", scope.id())
+        .param("e", engagementId)
+        .param("id", id)
+        .query(Row.class)
+        .optional();
+  }
+
+  /**
+   * The questions of an engagement, oldest first ("what is the question here and now?"), filtered
+   * by status and by unit (the team that owns it, or the unit of the person who does) when given.
+   */
+  List<Row> list(
+      ClientScope scope,
+      UUID engagementId,
+      QuestionStatus status,
+      UUID unitId,
+      String registeredBy,
+      int limit) {
+    return jdbc.sql(
+            ROW
+                + """
+                 AND (CAST(:status AS VARCHAR(20)) IS NULL OR q.status = CAST(:status AS VARCHAR(20)))
+                 AND (CAST(:unit AS UUID) IS NULL OR COALESCE(q.owner_unit_id, p.unit_id) = CAST(:unit AS UUID))
+                 AND (CAST(:by AS VARCHAR(254)) IS NULL OR q.registered_by = CAST(:by AS VARCHAR(254)))
+                ORDER BY q.asked_at, q.id
+                """
+                + " FETCH FIRST "
+                + Math.max(1, limit)
+                + " ROWS ONLY")
+        .param("client", scope.id())
+        .param("e", engagementId)
+        .param("status", status == null ? null : status.name())
+        .param("unit", unitId)
+        .param("by", registeredBy)
+        .query(Row.class)
+        .list();
+  }
+}

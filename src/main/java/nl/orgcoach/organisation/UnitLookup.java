@@ -1,0 +1,42 @@
+package nl.orgcoach.organisation;
+
+import java.util.List;
+import java.util.UUID;
+import nl.orgcoach.access.ClientScope;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Units of a client as other modules need them: to pick from and to check an id. */
+@Component
+@Transactional(readOnly = true)
+public class UnitLookup {
+
+  private final JdbcClient jdbc;
+
+  UnitLookup(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** A unit to show or pick. */
+  public record UnitRef(UUID id, String name) {}
+
+  /** Every unit of the scope's client, by name. */
+  public List<UnitRef> all(ClientScope scope) {
+    return jdbc.sql("SELECT id, name FROM unit WHERE client_id = :client ORDER BY name")
+        .param("client", scope.id())
+        .query(UnitRef.class)
+        .list();
+  }
+
+  /** Whether the unit exists in the scope's client (a foreign id does not). */
+  public boolean exists(ClientScope scope, UUID unitId) {
+    return unitId != null
+        && jdbc.sql("SELECT count(*) FROM unit WHERE client_id = :client AND id = :id")
+                .param("client", scope.id())
+                .param("id", unitId)
+                .query(Integer.class)
+                .single()
+            > 0;
+  }
+}
