@@ -120,9 +120,12 @@ final class Intervention {
     } else {
       try {
         duration = Integer.parseInt(rawDuration);
-        r.check(duration > 0 && duration <= 24 * 60, "durationMinutes", "intervention.duration");
+        r.check(
+            duration > 0 && duration <= 24 * 60,
+            "durationMinutes",
+            "intervention.duration.invalid");
       } catch (NumberFormatException e) {
-        r.fail("durationMinutes", "intervention.duration");
+        r.fail("durationMinutes", "intervention.duration.invalid");
       }
     }
     String notes = r.text(d.notes(), "notes", 20000, false);
