@@ -164,7 +164,7 @@ class InterventionWebTest {
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(
                     """
-                    {"type":"SUGGESTION","heldOn":"2026-03-05","durationMinutes":"15",
+                    {"type":"SUGGESTION","heldOn":"2026-03-05","durationMinutes":15,
                      "coaches":["%s"],"questions":["%s"],"notes":"kort"}
                     """
                         .formatted(s.fx.coach.id(), s.question)))
