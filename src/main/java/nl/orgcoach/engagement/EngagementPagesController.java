@@ -34,9 +34,11 @@ class EngagementPagesController {
   private final PersonLookup people;
   private final UnitLookup units;
   private final FormErrors formErrors;
+  private final InterventionService interventions;
 
   EngagementPagesController(
       EngagementService service,
+      InterventionService interventions,
       Clients clients,
       PersonLookup people,
       UnitLookup units,
@@ -46,6 +48,7 @@ class EngagementPagesController {
     this.people = people;
     this.units = units;
     this.formErrors = formErrors;
+    this.interventions = interventions;
   }
 
   @GetMapping("/c/{clientId}/engagements")
@@ -169,6 +172,7 @@ class EngagementPagesController {
             ? service.inbox(scope, me, engagementId, null, null)
             : service.mine(scope, me, engagementId));
     model.addAttribute("errors", errors);
+    model.addAttribute("interventions", interventions.list(scope, me, engagementId));
     model.addAttribute(
         "questionForm",
         questionForm != null

@@ -98,6 +98,45 @@ class Questions {
         .optional();
   }
 
+  /** A question of the client in any engagement (the aggregates decide whether it fits). */
+  Optional<Question> findAny(ClientScope scope, UUID id) {
+    return jdbc.sql("SELECT * FROM question WHERE client_id = :client AND id = :id")
+        .param("client", scope.id())
+        .param("id", id)
+        .query((rs, n) -> load(rs))
+        .optional();
+  }
+
+  /** The follow-up questions of the given questions. */
+  List<Row> followUpsOf(ClientScope scope, UUID engagementId, List<UUID> of) {
+    if (of.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql(ROW + " AND q.follow_up_of IN (:of) ORDER BY q.asked_at, q.id")
+        .param("client", scope.id())
+        .param("e", engagementId)
+        .param("of", of)
+        .query(Row.class)
+        .list();
+  }
+
+  /** The questions a person owns or put, across the client's engagements. */
+  List<Row> ofPerson(ClientScope scope, UUID personId, String email, int limit) {
+    return jdbc.sql(
+            ROW.replace("AND q.engagement_id = :e", "")
+                + """
+                 AND (q.owner_person_id = CAST(:p AS UUID) OR q.registered_by = :by)
+                ORDER BY q.asked_at DESC, q.id FETCH FIRST
+                """
+                + Math.max(1, limit)
+                + " ROWS ONLY")
+        .param("client", scope.id())
+        .param("p", personId)
+        .param("by", email)
+        .query(Row.class)
+        .list();
+  }
+
   private static Question load(ResultSet rs) throws SQLException {
     UUID followUp = rs.getObject("follow_up_of", UUID.class);
     UUID merged = rs.getObject("merged_into", UUID.class);

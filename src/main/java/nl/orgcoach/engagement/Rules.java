@@ -64,6 +64,15 @@ final class Rules {
     problems.add(new Problem(null, field, key, List.of()));
   }
 
+  /** A problem found elsewhere (a nested part of the input), under its own field name. */
+  void add(Problem problem) {
+    problems.add(problem);
+  }
+
+  boolean ok() {
+    return problems.isEmpty();
+  }
+
   void throwIfAny() {
     if (!problems.isEmpty()) {
       throw new UserError("engagement.invalid", problems);

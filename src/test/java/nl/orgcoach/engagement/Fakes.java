@@ -10,6 +10,7 @@ final class Fakes {
 
   static final OffsetDateTime NOW = OffsetDateTime.of(2026, 3, 1, 9, 0, 0, 0, ZoneOffset.UTC);
   final UUID person = UUID.randomUUID();
+  final UUID otherPerson = UUID.randomUUID();
   final UUID team = UUID.randomUUID();
   final UUID otherTeam = UUID.randomUUID();
   final UUID coach = UUID.randomUUID();
@@ -18,7 +19,7 @@ final class Fakes {
       new Directory() {
         @Override
         public boolean isPerson(UUID id) {
-          return person.equals(id);
+          return person.equals(id) || otherPerson.equals(id);
         }
 
         @Override

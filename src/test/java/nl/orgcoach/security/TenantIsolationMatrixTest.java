@@ -207,6 +207,28 @@ class TenantIsolationMatrixTest {
         "GET /api/v1/clients/{clientId}/engagements/{engagementId}/questions/{questionId}",
         "POST /api/v1/clients/{clientId}/engagements/{engagementId}/questions/{questionId}/triage");
 
+    // interventions, agreements and notes: every role of the client sees an intervention (its
+    // notes only through NoteAccess, see NoteConfidentialityMatrixTest) and its own home page;
+    // recording is for coaches and admins; sharing notes and setting an agreement's status are for
+    // the coachee who owns it alone, and no user of the fixture is linked to a person
+    client(
+        ALL,
+        "GET /c/{clientId}/engagements/{engagementId}/interventions/{interventionId}",
+        "GET /c/{clientId}/my",
+        "GET /api/v1/clients/{clientId}/engagements/{engagementId}/interventions",
+        "GET /api/v1/clients/{clientId}/engagements/{engagementId}/interventions/{interventionId}",
+        "GET /api/v1/clients/{clientId}/my");
+    client(
+        COACHES,
+        "GET /c/{clientId}/engagements/{engagementId}/interventions/new",
+        "POST /c/{clientId}/engagements/{engagementId}/interventions/new",
+        "POST /api/v1/clients/{clientId}/engagements/{engagementId}/interventions");
+    client(
+        EnumSet.noneOf(Role.class),
+        "POST /c/{clientId}/engagements/{engagementId}/interventions/{interventionId}/share",
+        "POST /c/{clientId}/agreements/{agreementId}/status",
+        "PUT /api/v1/clients/{clientId}/agreements/{agreementId}/status");
+
     // practice administration
     admin(
         "GET /admin",
@@ -236,7 +258,9 @@ class TenantIsolationMatrixTest {
           "interdependencyId",
           "jobId",
           "engagementId",
-          "questionId");
+          "questionId",
+          "interventionId",
+          "agreementId");
 
   @Autowired MockMvc mvc;
   @Autowired JdbcClient jdbc;

@@ -103,6 +103,8 @@ public final class TenantFixture {
     public final UUID job = UUID.randomUUID();
     public final UUID engagement = UUID.randomUUID();
     public final UUID question = UUID.randomUUID();
+    public final UUID intervention = UUID.randomUUID();
+    public final UUID agreement = UUID.randomUUID();
 
     /** The coach of this tenant's engagement (for A: the fixture's coach). */
     UUID coach;
@@ -123,6 +125,8 @@ public final class TenantFixture {
       v.put("jobId", job.toString());
       v.put("engagementId", engagement.toString());
       v.put("questionId", question.toString());
+      v.put("interventionId", intervention.toString());
+      v.put("agreementId", agreement.toString());
       return v;
     }
 
@@ -236,6 +240,66 @@ public final class TenantFixture {
             .param("e", engagement)
             .param("t", label + " vraag over roosters")
             .param("u", unit)
+            .param("now", now)
+            .update();
+      }
+      restoreIntervention(now);
+    }
+
+    /** An intervention of the engagement's coach answering the question, with an agreement. */
+    private void restoreIntervention(OffsetDateTime now) {
+      if (!missing("intervention", intervention)) {
+        return;
+      }
+      jdbc.sql(
+              """
+              INSERT INTO intervention (id, client_id, engagement_id, type, held_on,
+                                        duration_minutes, notes, recorded_by, recorded_at)
+              VALUES (:id, :c, :e, 'TEAM_COACHING', DATE '2026-02-01', 60, :n, :u, :now)
+              """)
+          .param("id", intervention)
+          .param("c", client.value())
+          .param("e", engagement)
+          .param("n", label + " aantekeningen")
+          .param("u", coach)
+          .param("now", now)
+          .update();
+      jdbc.sql(
+              "INSERT INTO intervention_coach (intervention_id, user_id, client_id) VALUES (:i, :u, :c)")
+          .param("i", intervention)
+          .param("u", coach)
+          .param("c", client.value())
+          .update();
+      jdbc.sql(
+              """
+              INSERT INTO intervention_question (intervention_id, question_id, client_id)
+              VALUES (:i, :q, :c)
+              """)
+          .param("i", intervention)
+          .param("q", question)
+          .param("c", client.value())
+          .update();
+      jdbc.sql(
+              """
+              INSERT INTO intervention_participant (intervention_id, person_id, client_id)
+              VALUES (:i, :p, :c)
+              """)
+          .param("i", intervention)
+          .param("p", person)
+          .param("c", client.value())
+          .update();
+      if (missing("agreement", agreement)) {
+        jdbc.sql(
+                """
+                INSERT INTO agreement (id, client_id, intervention_id, owner_person_id, what,
+                                       due_on, status, updated_at)
+                VALUES (:id, :c, :i, :p, :w, NULL, 'OPEN', :now)
+                """)
+            .param("id", agreement)
+            .param("c", client.value())
+            .param("i", intervention)
+            .param("p", person)
+            .param("w", label + " afspraak")
             .param("now", now)
             .update();
       }
