@@ -41,13 +41,16 @@ class DemoData implements ApplicationRunner {
   private final StructureImport imports;
   private final PersonLookup people;
   private final Environment environment;
+  private final DemoEngagement engagement;
 
   DemoData(
       DemoProperties properties,
       AccessAdministration administration,
       StructureImport imports,
       PersonLookup people,
-      Environment environment) {
+      Environment environment,
+      DemoEngagement engagement) {
+    this.engagement = engagement;
     this.properties = properties;
     this.administration = administration;
     this.imports = imports;
@@ -115,7 +118,18 @@ class DemoData implements ApplicationRunner {
         administration.assignCoach(id, largerId);
       }
     }
-    log.info("Loaded the demo clients in {} ms", (System.nanoTime() - start) / 1_000_000);
+    long structure = System.nanoTime();
+    String coachEmail = logins.get(1).email();
+    engagement.load(
+        scope,
+        administration.findByEmail(coachEmail).orElseThrow().id(),
+        coachEmail,
+        people.idOfExternal(scope, larger.demoManagerId()).orElseThrow(),
+        people.idOfExternal(scope, larger.demoEmployeeId()).orElseThrow());
+    log.info(
+        "Loaded the demo clients in {} ms, of which the engagement {} ms",
+        (System.nanoTime() - start) / 1_000_000,
+        (System.nanoTime() - structure) / 1_000_000);
   }
 
   private ClientId loadClient(OrganisationGenerator generator) {

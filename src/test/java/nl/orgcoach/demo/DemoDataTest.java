@@ -92,14 +92,91 @@ class DemoDataTest {
         .containsExactly("Zorggroep IJsselland");
   }
 
+  private int count(String sql) {
+    return jdbc.sql(sql)
+        .param("c", client("Zorggroep IJsselland").value())
+        .query(Integer.class)
+        .single();
+  }
+
+  private Map<String, Integer> engagementCounts() {
+    return Map.of(
+        "engagement", count("SELECT COUNT(*) FROM engagement WHERE client_id = :c"),
+        "question", count("SELECT COUNT(*) FROM question WHERE client_id = :c"),
+        "intervention", count("SELECT COUNT(*) FROM intervention WHERE client_id = :c"),
+        "agreement", count("SELECT COUNT(*) FROM agreement WHERE client_id = :c"));
+  }
+
+  @Test
+  void theLargerClientHasALivingEngagementOfAboutSixMonths() {
+    Map<String, Integer> counts = engagementCounts();
+    assertThat(counts.get("engagement")).isEqualTo(1);
+    assertThat(counts.get("question")).isBetween(50, 75);
+    assertThat(counts.get("intervention")).isBetween(100, 130);
+    assertThat(counts.get("agreement")).isBetween(120, 180);
+    assertThat(
+            count(
+                "SELECT COUNT(*) FROM intervention i WHERE i.client_id = :c AND NOT EXISTS"
+                    + " (SELECT 1 FROM intervention_question iq WHERE iq.intervention_id = i.id)"))
+        .isZero();
+    for (String status : new String[] {"PARKED", "MERGED", "OPEN", "TAKEN_UP"}) {
+      assertThat(
+              count(
+                  "SELECT COUNT(*) FROM question WHERE client_id = :c AND status = '"
+                      + status
+                      + "'"))
+          .as(status)
+          .isPositive();
+    }
+    assertThat(
+            count(
+                "SELECT COUNT(*) FROM question WHERE client_id = :c AND follow_up_of IS NOT NULL"))
+        .isPositive();
+    assertThat(count("SELECT COUNT(*) FROM management_decision WHERE client_id = :c"))
+        .isBetween(2, 3);
+    assertThat(
+            count(
+                "SELECT COUNT(*) FROM agreement WHERE client_id = :c AND status IN ('KEPT',"
+                    + " 'ADJUSTED', 'DROPPED')"))
+        .isGreaterThan(counts.get("agreement") / 3);
+    assertThat(
+            jdbc.sql("SELECT MIN(held_on) FROM intervention WHERE client_id = :c")
+                .param("c", client("Zorggroep IJsselland").value())
+                .query(java.time.LocalDate.class)
+                .single())
+        .isBefore(java.time.LocalDate.now().minusDays(150));
+    for (String user : new String[] {"manager", "employee"}) {
+      java.util.UUID person = stored(user + "@zorggroep-ijsselland.nl").personId();
+      assertThat(
+              jdbc.sql(
+                      "SELECT COUNT(*) FROM intervention_participant WHERE client_id = :c AND"
+                          + " person_id = :p")
+                  .param("c", client("Zorggroep IJsselland").value())
+                  .param("p", person)
+                  .query(Integer.class)
+                  .single())
+          .as(user)
+          .isPositive();
+    }
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM agreement WHERE client_id = :c AND owner_person_id = :p")
+                .param("c", client("Zorggroep IJsselland").value())
+                .param("p", stored("manager@zorggroep-ijsselland.nl").personId())
+                .query(Integer.class)
+                .single())
+        .isPositive();
+  }
+
   @Test
   void aSecondRunDuplicatesNothing() throws Exception {
+    Map<String, Integer> engagement = engagementCounts();
     ClientId larger = client("Zorggroep IJsselland");
     Map<String, Integer> before = StructureCounts.of(jdbc, larger.value());
     int users = administration.users().size();
     int clients = administration.allClients().size();
     demo.run(null);
     assertThat(StructureCounts.of(jdbc, larger.value())).isEqualTo(before);
+    assertThat(engagementCounts()).isEqualTo(engagement);
     assertThat(administration.users()).hasSize(users);
     assertThat(administration.allClients()).hasSize(clients);
     assertThat(administration.users().stream().filter(u -> u.role() == Role.COACH)).hasSize(1);
