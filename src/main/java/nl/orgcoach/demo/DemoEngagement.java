@@ -49,66 +49,64 @@ class DemoEngagement {
     this.jdbc = jdbc;
   }
 
-  private record Q(String text, QuestionLevel level) {}
-
-  private static final List<Q> INDIVIDUAL =
+  private static final List<String> INDIVIDUAL =
       List.of(
-          new Q("Hoe geef ik mijn collega's feedback zonder dat het persoonlijk wordt?", null),
-          new Q("Hoe houd ik overzicht nu ik zelf mijn cliëntplanning maak?", null),
-          new Q("Hoe zeg ik nee tegen extra diensten zonder het team te laten vallen?", null),
-          new Q("Ik wil leren een teamoverleg voor te zitten. Waar begin ik?", null),
-          new Q("Hoe ga ik om met een collega die afspraken steeds niet nakomt?", null),
-          new Q("Wat is mijn rol als teamleider nu het team zelf roostert?", null),
-          new Q("Hoe voer ik een goed gesprek met een familielid dat boos is?", null),
-          new Q("Hoe verdeel ik mijn tijd tussen cliëntzorg en coördinerende taken?", null),
-          new Q("Ik merk dat ik alles zelf oplos. Hoe laat ik meer los?", null),
-          new Q("Hoe bereid ik me voor op mijn eerste gesprek als aandachtsvelder?", null),
-          new Q("Hoe blijf ik rustig als de planning op het laatste moment omvalt?", null),
-          new Q("Hoe spreek ik mijn leidinggevende aan op een besluit dat ik niet snap?", null),
-          new Q("Hoe krijg ik mijn nieuwe rol als roostermaker naast mijn zorgtaken rond?", null),
-          new Q("Hoe vraag ik hulp zonder het gevoel te hebben dat ik tekortschiet?", null),
-          new Q("Hoe coach ik een nieuwe collega in het team zonder de baas te spelen?", null),
-          new Q("Hoe maak ik mijn zorgen over werkdruk bespreekbaar?", null),
-          new Q("Hoe neem ik een besluit als het team het niet eens wordt?", null),
-          new Q("Hoe ga ik om met kritiek van de wijkverpleegkundige op mijn rapportage?", null),
-          new Q("Hoe houd ik mijn grenzen aan in de avonddiensten?", null),
-          new Q("Hoe presenteer ik ons teamvoorstel aan het managementteam?", null));
+          "Hoe geef ik mijn collega's feedback zonder dat het persoonlijk wordt?",
+          "Hoe houd ik overzicht nu ik zelf mijn cliëntplanning maak?",
+          "Hoe zeg ik nee tegen extra diensten zonder het team te laten vallen?",
+          "Ik wil leren een teamoverleg voor te zitten. Waar begin ik?",
+          "Hoe ga ik om met een collega die afspraken steeds niet nakomt?",
+          "Wat is mijn rol als teamleider nu het team zelf roostert?",
+          "Hoe voer ik een goed gesprek met een familielid dat boos is?",
+          "Hoe verdeel ik mijn tijd tussen cliëntzorg en coördinerende taken?",
+          "Ik merk dat ik alles zelf oplos. Hoe laat ik meer los?",
+          "Hoe bereid ik me voor op mijn eerste gesprek als aandachtsvelder?",
+          "Hoe blijf ik rustig als de planning op het laatste moment omvalt?",
+          "Hoe spreek ik mijn leidinggevende aan op een besluit dat ik niet snap?",
+          "Hoe krijg ik mijn nieuwe rol als roostermaker naast mijn zorgtaken rond?",
+          "Hoe vraag ik hulp zonder het gevoel te hebben dat ik tekortschiet?",
+          "Hoe coach ik een nieuwe collega in het team zonder de baas te spelen?",
+          "Hoe maak ik mijn zorgen over werkdruk bespreekbaar?",
+          "Hoe neem ik een besluit als het team het niet eens wordt?",
+          "Hoe ga ik om met kritiek van de wijkverpleegkundige op mijn rapportage?",
+          "Hoe houd ik mijn grenzen aan in de avonddiensten?",
+          "Hoe presenteer ik ons teamvoorstel aan het managementteam?");
 
-  private static final List<Q> TEAM =
+  private static final List<String> TEAM =
       List.of(
-          new Q("Hoe maken we als team zelf het rooster zonder dat het steeds schuurt?", null),
-          new Q("Hoe verdelen we de taken nu er geen teamleider meer alles regelt?", null),
-          new Q("Ons teamoverleg loopt steeds uit. Hoe maken we het korter en nuttiger?", null),
-          new Q("Hoe nemen we samen besluiten over de inzet van flexkrachten?", null),
-          new Q("Hoe geven we elkaar feedback op de kwaliteit van de zorg?", null),
-          new Q("Hoe werken we beter samen met de planners van facilitair?", null),
-          new Q("Hoe zorgen we dat nieuwe collega's snel meedraaien?", null),
-          new Q("Hoe gaan we om met ziekteverzuim in het team?", null),
-          new Q("Hoe bespreken we spanningen tussen de dag- en avondploeg?", null),
-          new Q("Hoe houden we de overdracht kort en volledig?", null),
-          new Q("Welke rollen hebben we als zelforganiserend team nodig?", null),
-          new Q("Hoe stemmen we de wijkroutes af met het buurteam?", null),
-          new Q("Hoe maken we onze teamafspraken zichtbaar en houden we ons eraan?", null),
-          new Q("Hoe verdelen we de budgetverantwoordelijkheid binnen het team?", null),
-          new Q("Hoe vieren we successen zonder dat het geforceerd voelt?", null),
-          new Q("Hoe bereiden we ons voor op de audit van de inspectie?", null),
-          new Q("Hoe houden we de werkdruk eerlijk verdeeld over het team?", null),
-          new Q("Hoe pakken we klachten van cliënten samen op?", null));
+          "Hoe maken we als team zelf het rooster zonder dat het steeds schuurt?",
+          "Hoe verdelen we de taken nu er geen teamleider meer alles regelt?",
+          "Ons teamoverleg loopt steeds uit. Hoe maken we het korter en nuttiger?",
+          "Hoe nemen we samen besluiten over de inzet van flexkrachten?",
+          "Hoe geven we elkaar feedback op de kwaliteit van de zorg?",
+          "Hoe werken we beter samen met de planners van facilitair?",
+          "Hoe zorgen we dat nieuwe collega's snel meedraaien?",
+          "Hoe gaan we om met ziekteverzuim in het team?",
+          "Hoe bespreken we spanningen tussen de dag- en avondploeg?",
+          "Hoe houden we de overdracht kort en volledig?",
+          "Welke rollen hebben we als zelforganiserend team nodig?",
+          "Hoe stemmen we de wijkroutes af met het buurteam?",
+          "Hoe maken we onze teamafspraken zichtbaar en houden we ons eraan?",
+          "Hoe verdelen we de budgetverantwoordelijkheid binnen het team?",
+          "Hoe vieren we successen zonder dat het geforceerd voelt?",
+          "Hoe bereiden we ons voor op de audit van de inspectie?",
+          "Hoe houden we de werkdruk eerlijk verdeeld over het team?",
+          "Hoe pakken we klachten van cliënten samen op?");
 
-  private static final List<Q> ORGANISATION =
+  private static final List<String> ORGANISATION =
       List.of(
-          new Q("Hoe richten we één planning in voor zorg en facilitair?", null),
-          new Q("Welke besluiten mogen teams zelf nemen en welke niet?", null),
-          new Q("Hoe ondersteunen de teamleiders de teams in hun nieuwe rol?", null),
-          new Q("Hoe meten we of zelforganisatie de zorg beter maakt?", null),
-          new Q("Hoe organiseren we de inzet van de flexpool over de teams heen?", null),
-          new Q("Hoe houden we de teams betrokken bij de nieuwe werkwijze?", null),
-          new Q("Hoe verdelen we de scholingsbudgetten eerlijk over de teams?", null),
-          new Q("Wie is het aanspreekpunt voor facilitair als de teams zelf plannen?", null),
-          new Q("Hoe zorgen we dat het managementteam dezelfde koers uitdraagt?", null),
-          new Q("Hoe leren teams van elkaar zonder extra vergaderingen?", null),
-          new Q("Hoe passen we het functiehuis aan op de nieuwe rollen?", null),
-          new Q("Hoe communiceren we de veranderingen naar cliënten en mantelzorgers?", null));
+          "Hoe richten we één planning in voor zorg en facilitair?",
+          "Welke besluiten mogen teams zelf nemen en welke niet?",
+          "Hoe ondersteunen de teamleiders de teams in hun nieuwe rol?",
+          "Hoe meten we of zelforganisatie de zorg beter maakt?",
+          "Hoe organiseren we de inzet van de flexpool over de teams heen?",
+          "Hoe houden we de teams betrokken bij de nieuwe werkwijze?",
+          "Hoe verdelen we de scholingsbudgetten eerlijk over de teams?",
+          "Wie is het aanspreekpunt voor facilitair als de teams zelf plannen?",
+          "Hoe zorgen we dat het managementteam dezelfde koers uitdraagt?",
+          "Hoe leren teams van elkaar zonder extra vergaderingen?",
+          "Hoe passen we het functiehuis aan op de nieuwe rollen?",
+          "Hoe communiceren we de veranderingen naar cliënten en mantelzorgers?");
 
   private static final String[] PARK_REASONS = {
     "Wacht op het besluit van het managementteam over de nieuwe planning.",
@@ -373,7 +371,7 @@ class DemoEngagement {
         int pick = i % 5;
         if (pick == 0 || pick == 2) {
           level = QuestionLevel.INDIVIDUAL;
-          text = INDIVIDUAL.get(indiv++ % INDIVIDUAL.size()).text();
+          text = INDIVIDUAL.get(indiv++ % INDIVIDUAL.size());
           kind = OwnerKind.PERSON;
           person =
               i % 10 == 0
@@ -381,12 +379,12 @@ class DemoEngagement {
                   : i % 10 == 7 ? employee : inScope.get(r.nextInt(inScope.size())).id();
         } else if (pick == 1 || pick == 3) {
           level = QuestionLevel.TEAM;
-          text = TEAM.get(team++ % TEAM.size()).text();
+          text = TEAM.get(team++ % TEAM.size());
           kind = OwnerKind.TEAM;
           unit = i % 6 == 1 ? managerUnit : teams.get(r.nextInt(teams.size()));
         } else {
           level = QuestionLevel.ORGANISATION;
-          text = ORGANISATION.get(org++ % ORGANISATION.size()).text();
+          text = ORGANISATION.get(org++ % ORGANISATION.size());
           kind = OwnerKind.MANAGEMENT;
         }
         UUID decision =
