@@ -24,7 +24,7 @@ import nl.orgcoach.engagement.QuestionLevel;
 import nl.orgcoach.engagement.TriageAction;
 import nl.orgcoach.organisation.PersonLookup;
 import nl.orgcoach.organisation.PersonLookup.PersonRef;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import nl.orgcoach.organisation.UnitLookup;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,12 +41,12 @@ class DemoEngagement {
 
   private final EngagementSeeding seeding;
   private final PersonLookup people;
-  private final JdbcClient jdbc;
+  private final UnitLookup units;
 
-  DemoEngagement(EngagementSeeding seeding, PersonLookup people, JdbcClient jdbc) {
+  DemoEngagement(EngagementSeeding seeding, PersonLookup people, UnitLookup units) {
     this.seeding = seeding;
     this.people = people;
-    this.jdbc = jdbc;
+    this.units = units;
   }
 
   private static final List<String> INDIVIDUAL =
@@ -263,36 +263,12 @@ class DemoEngagement {
     int days = (int) (today.toEpochDay() - start.toEpochDay());
 
     // The division of the demo manager (the unit just below the top) and all units under it.
-    Map<UUID, UUID> parents = new HashMap<>();
-    jdbc.sql("SELECT id, parent_id FROM unit WHERE client_id = :c")
-        .param("c", scope.id())
-        .query((rs, n) -> parents.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
-        .list();
     UUID managerUnit = people.find(scope, manager).orElseThrow().unitId();
-    UUID division = managerUnit;
-    while (parents.get(division) != null && parents.get(parents.get(division)) != null) {
-      division = parents.get(division);
-    }
-    Set<UUID> units = new LinkedHashSet<>();
-    units.add(division);
-    boolean grew = true;
-    while (grew) {
-      grew = false;
-      for (Map.Entry<UUID, UUID> e : parents.entrySet()) {
-        if (e.getValue() != null && units.contains(e.getValue()) && units.add(e.getKey())) {
-          grew = true;
-        }
-      }
-    }
-    UUID sponsor =
-        jdbc.sql(
-                """
-                SELECT id FROM person WHERE client_id = :c AND manager_id IS NULL
-                ORDER BY external_id FETCH FIRST 1 ROWS ONLY""")
-            .param("c", scope.id())
-            .query(UUID.class)
-            .single();
-    List<PersonRef> inScope = people.inUnits(scope, units, 1000);
+    List<UUID> path = units.path(scope, managerUnit);
+    UUID division = path.size() > 1 ? path.get(1) : path.get(0);
+    Set<UUID> scopeUnits = new LinkedHashSet<>(units.subtree(scope, division));
+    UUID sponsor = people.top(scope).orElseThrow();
+    List<PersonRef> inScope = people.inUnits(scope, scopeUnits, 1000);
     Map<UUID, List<UUID>> byUnit = new LinkedHashMap<>();
     for (PersonRef p : inScope) {
       byUnit.computeIfAbsent(p.unitId(), k -> new ArrayList<>()).add(p.id());
@@ -314,7 +290,7 @@ class DemoEngagement {
                 start.toString(),
                 today.toString(),
                 List.of(coach),
-                List.copyOf(units)),
+                List.copyOf(scopeUnits)),
             at(start, 9));
     List<UUID> decisions =
         List.of(

@@ -70,4 +70,16 @@ public class PersonLookup {
     }
     return sql.query(PersonRef.class).list();
   }
+
+  /** The first person (by id of the client's own systems) without a manager: the top. */
+  public Optional<UUID> top(ClientScope scope) {
+    return jdbc.sql(
+            """
+            SELECT id FROM person WHERE client_id = :client AND manager_id IS NULL
+            ORDER BY external_id FETCH FIRST 1 ROWS ONLY
+            """)
+        .param("client", scope.id())
+        .query(UUID.class)
+        .optional();
+  }
 }

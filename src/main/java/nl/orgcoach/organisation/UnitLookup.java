@@ -29,6 +29,42 @@ public class UnitLookup {
         .list();
   }
 
+  /** The ids of the unit and the units above it, top first. */
+  public List<UUID> path(ClientScope scope, UUID unitId) {
+    return jdbc.sql(
+            """
+            WITH RECURSIVE up (id, parent_id, depth) AS (
+              SELECT id, parent_id, 0 FROM unit WHERE client_id = :client AND id = :id
+              UNION ALL
+              SELECT u.id, u.parent_id, up.depth + 1 FROM unit u JOIN up ON u.id = up.parent_id
+              WHERE u.client_id = :client AND up.depth < 100
+            )
+            SELECT id FROM up ORDER BY depth DESC
+            """)
+        .param("client", scope.id())
+        .param("id", unitId)
+        .query(UUID.class)
+        .list();
+  }
+
+  /** The ids of the unit and every unit below it. */
+  public List<UUID> subtree(ClientScope scope, UUID unitId) {
+    return jdbc.sql(
+            """
+            WITH RECURSIVE down (id, depth) AS (
+              SELECT id, 0 FROM unit WHERE client_id = :client AND id = :id
+              UNION ALL
+              SELECT u.id, down.depth + 1 FROM unit u JOIN down ON u.parent_id = down.id
+              WHERE u.client_id = :client AND down.depth < 100
+            )
+            SELECT id FROM down ORDER BY depth, id
+            """)
+        .param("client", scope.id())
+        .param("id", unitId)
+        .query(UUID.class)
+        .list();
+  }
+
   /** Whether the unit exists in the scope's client (a foreign id does not). */
   public boolean exists(ClientScope scope, UUID unitId) {
     return unitId != null
