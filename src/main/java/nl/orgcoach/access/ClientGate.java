@@ -1,5 +1,7 @@
 package nl.orgcoach.access;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import nl.orgcoach.platform.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,23 +34,34 @@ class ClientGate {
     return new ClientScope(client, user.email());
   }
 
+  /**
+   * The rule itself, as a condition on {@code client c}: admins see every client, coaches the
+   * clients assigned to them, everyone else their own. {@link Clients#visibleTo} lists with the
+   * same condition, so the list and the check cannot drift apart. Parameters: {@link #parameters}.
+   */
+  static final String VISIBLE =
+      """
+      (:role = 'ADMIN'
+       OR (:role = 'COACH' AND EXISTS (SELECT 1 FROM coach_assignment a
+                                       WHERE a.client_id = c.id AND a.user_id = :user))
+       OR (:role IN ('HR', 'MANAGER', 'EMPLOYEE') AND c.id = :own))
+      """;
+
+  static Map<String, Object> parameters(UserAccount user) {
+    var parameters = new HashMap<String, Object>();
+    parameters.put("role", user.role().name());
+    parameters.put("user", user.id());
+    parameters.put("own", user.clientId());
+    return parameters;
+  }
+
   boolean mayEnter(UserAccount user, UUID client) {
-    return switch (user.role()) {
-      case ADMIN ->
-          jdbc.sql("SELECT count(*) FROM client WHERE id = :c")
-                  .param("c", client)
-                  .query(Integer.class)
-                  .single()
-              > 0;
-      case COACH ->
-          jdbc.sql("SELECT count(*) FROM coach_assignment WHERE user_id = :u AND client_id = :c")
-                  .param("u", user.id())
-                  .param("c", client)
-                  .query(Integer.class)
-                  .single()
-              > 0;
-      case HR, MANAGER, EMPLOYEE -> client.equals(user.clientId());
-    };
+    return jdbc.sql("SELECT count(*) FROM client c WHERE c.id = :client AND " + VISIBLE)
+            .params(parameters(user))
+            .param("client", client)
+            .query(Integer.class)
+            .single()
+        > 0;
   }
 
   /** A scope for work the system does itself (demo data at start-up), never for a request. */

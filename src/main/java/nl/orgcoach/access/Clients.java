@@ -19,25 +19,11 @@ public class Clients {
 
   /** The clients this user may enter: the same rule as {@link ClientGate}, as one query. */
   public List<ClientSummary> visibleTo(UserAccount user) {
-    return switch (user.role()) {
-      case ADMIN ->
-          jdbc.sql("SELECT id, name FROM client ORDER BY name").query(ClientSummary.class).list();
-      case COACH ->
-          jdbc.sql(
-                  """
-                  SELECT c.id, c.name FROM client c
-                  JOIN coach_assignment a ON a.client_id = c.id
-                  WHERE a.user_id = :u ORDER BY c.name
-                  """)
-              .param("u", user.id())
-              .query(ClientSummary.class)
-              .list();
-      case HR, MANAGER, EMPLOYEE ->
-          jdbc.sql("SELECT id, name FROM client WHERE id = :c")
-              .param("c", user.clientId())
-              .query(ClientSummary.class)
-              .list();
-    };
+    return jdbc.sql(
+            "SELECT c.id, c.name FROM client c WHERE " + ClientGate.VISIBLE + " ORDER BY c.name")
+        .params(ClientGate.parameters(user))
+        .query(ClientSummary.class)
+        .list();
   }
 
   /** The coaches assigned to the scope's client (enabled or not: a past coach keeps their name). */
