@@ -184,7 +184,11 @@ class EngagementService {
             ? questions.find(scope, engagementId, t.target()).orElse(null)
             : null;
     QuestionStatus from = q.status();
-    q.apply(t.action(), t.reason(), target);
+    int answering =
+        t.action() == TriageAction.MARK_ANSWERED
+            ? questions.answeringInterventions(scope, questionId)
+            : 0;
+    q.apply(t.action(), t.reason(), target, answering);
     questions.updateStatus(scope, q);
     events.publishEvent(
         new QuestionTriaged(

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import nl.orgcoach.access.ClientScope;
 import nl.orgcoach.access.UserAccount;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,6 +33,12 @@ class InterventionApiController {
 
   /** A new agreement's status. */
   record StatusForm(String status) {}
+
+  /** The person of the client a coachee shares the notes with. */
+  record ShareForm(UUID personId) {}
+
+  /** What was shared with whom (never the notes themselves). */
+  record Shared(UUID interventionId, UUID personId) {}
 
   @GetMapping("/api/v1/clients/{clientId}/engagements/{engagementId}/interventions")
   @Operation(summary = "The interventions of an engagement (never with notes)")
@@ -73,6 +80,23 @@ class InterventionApiController {
       @PathVariable UUID engagementId,
       @PathVariable UUID interventionId) {
     return service.view(scope, me, engagementId, interventionId);
+  }
+
+  @PostMapping(
+      "/api/v1/clients/{clientId}/engagements/{engagementId}/interventions/{interventionId}/note-shares")
+  @Operation(
+      summary = "A coachee shares the intervention's confidential notes with a person (audited)",
+      description =
+          "Only a participant person of the intervention may share; 422 for an unknown person")
+  ResponseEntity<Shared> share(
+      ClientScope scope,
+      @AuthenticationPrincipal UserAccount me,
+      @PathVariable UUID engagementId,
+      @PathVariable UUID interventionId,
+      @RequestBody ShareForm form) {
+    service.share(scope, me, engagementId, interventionId, form.personId());
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .body(new Shared(interventionId, form.personId()));
   }
 
   @PutMapping("/api/v1/clients/{clientId}/agreements/{agreementId}/status")

@@ -202,8 +202,30 @@ final class Question {
     move(QuestionStatus.OPEN, null);
   }
 
-  /** Applies a triage action; {@code target} is only used to merge. */
+  /**
+   * Answered: at least one intervention answers it (invariant 1 seen from the question's side — a
+   * question is never answered by declaring it so). Final, like merged and withdrawn.
+   */
+  void markAnswered(int answeringInterventions) {
+    require(
+        status == QuestionStatus.OPEN || status == QuestionStatus.TAKEN_UP,
+        "question.transition.answered");
+    if (answeringInterventions < 1) {
+      throw new UserError("question.answered.noIntervention");
+    }
+    move(QuestionStatus.ANSWERED, null);
+  }
+
+  /** Applies a triage action that needs no knowledge of interventions. */
   void apply(TriageAction action, String reason, Question target) {
+    apply(action, reason, target, 0);
+  }
+
+  /**
+   * Applies a triage action; {@code target} is only used to merge, {@code answeringInterventions}
+   * (how many interventions answer this question) only to mark it answered.
+   */
+  void apply(TriageAction action, String reason, Question target, int answeringInterventions) {
     if (action == null) {
       throw new UserError("question.action.required");
     }
@@ -214,6 +236,7 @@ final class Question {
       case MERGE -> mergeInto(target);
       case WITHDRAW -> withdraw(reason);
       case REOPEN -> reopen();
+      case MARK_ANSWERED -> markAnswered(answeringInterventions);
     }
   }
 

@@ -172,6 +172,16 @@ class Questions {
       WHERE q.client_id = :client AND q.engagement_id = :e
       """;
 
+  /** How many interventions answer the question. */
+  int answeringInterventions(ClientScope scope, UUID questionId) {
+    return jdbc.sql(
+            "SELECT COUNT(*) FROM intervention_question WHERE client_id = :client AND question_id = :q")
+        .param("client", scope.id())
+        .param("q", questionId)
+        .query(Integer.class)
+        .single();
+  }
+
   Optional<Row> row(ClientScope scope, UUID engagementId, UUID id) {
     return jdbc.sql(ROW + " AND q.id = :id")
         .param("client", scope.id())

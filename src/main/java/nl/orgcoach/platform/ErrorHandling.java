@@ -8,10 +8,13 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.validation.BindException;
@@ -25,12 +28,16 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * The one place where exceptions become answers: RFC 9457 problem details under {@code /api}, an
- * error page elsewhere. Messages are localised; stack traces only go to the log.
+ * error page elsewhere. Messages are localised; stack traces only go to the log. It runs before
+ * Boot's own problem-details advice, which would otherwise answer Spring MVC's exceptions (an
+ * unreadable body, a wrong method) in English and without the fields that were wrong.
  */
 @ControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ErrorHandling {
 
   private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
@@ -59,11 +66,29 @@ class ErrorHandling {
     return answer(request, HttpStatus.FORBIDDEN, text("error.forbidden", locale), List.of());
   }
 
+  /**
+   * A JSON body that is well-formed but holds a value of the wrong kind in a field (an unknown
+   * choice, a date that is no date, text where a number belongs) is the user's input error: 422
+   * naming the field and what it takes, like every other bad input. Anything else unreadable stays
+   * a plain 400.
+   */
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  Object unreadable(HttpMessageNotReadableException e, HttpServletRequest request, Locale locale) {
+    if (e.getCause() instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
+      UserError.Problem p = JsonFieldProblems.of(m);
+      return answer(
+          request,
+          HttpStatus.UNPROCESSABLE_ENTITY,
+          text("error.invalidInput", locale),
+          List.of(describe(p, locale)));
+    }
+    return badRequest(e, request, locale);
+  }
+
   @ExceptionHandler({
     MethodArgumentTypeMismatchException.class,
     MissingServletRequestParameterException.class,
     BindException.class,
-    org.springframework.http.converter.HttpMessageNotReadableException.class,
     IllegalArgumentException.class
   })
   Object badRequest(Exception e, HttpServletRequest request, Locale locale) {

@@ -248,4 +248,93 @@ class InterventionWebTest {
                 .single())
         .isGreaterThanOrEqualTo(2);
   }
+
+  @Test
+  void aCoacheeSharesTheNotesThroughTheApiAndBadValuesAreNamed() throws Exception {
+    String url =
+        "/api/v1/clients/"
+            + s.fx.client
+            + "/engagements/"
+            + s.engagement
+            + "/interventions/"
+            + s.intervention
+            + "/note-shares";
+    String coachee = bearer(s.fx.users.token(s.coachee, s.fx.client));
+    mvc.perform(
+            post(url)
+                .header("Authorization", bearer(s.fx.users.token(s.fx.coach, s.fx.client)))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"personId\":\"" + s.kim + "\"}"))
+        .andExpect(status().isForbidden());
+    mvc.perform(
+            post(url)
+                .header("Authorization", coachee)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"personId\":\"kim\"}"))
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(jsonPath("$.errors[0].field").value("personId"))
+        .andExpect(jsonPath("$.errors[0].code").value("error.json.id"));
+    mvc.perform(
+            post(url)
+                .header("Authorization", coachee)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"personId\":\"" + UUID.randomUUID() + "\"}"))
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(jsonPath("$.errors[0].field").value("personId"));
+    String kim = bearer(s.fx.users.token(s.otherEmployee, s.fx.client));
+    String detail =
+        "/api/v1/clients/"
+            + s.fx.client
+            + "/engagements/"
+            + s.engagement
+            + "/interventions/"
+            + s.intervention;
+    mvc.perform(get(detail).header("Authorization", kim))
+        .andExpect(content().string(not(containsString(InterventionScenario.NOTES))));
+    mvc.perform(
+            post(url)
+                .header("Authorization", coachee)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"personId\":\"" + s.kim + "\"}"))
+        .andExpect(status().isCreated())
+        .andExpect(jsonPath("$.personId").value(s.kim.toString()))
+        .andExpect(content().string(not(containsString(InterventionScenario.NOTES))));
+    mvc.perform(get(detail).header("Authorization", kim))
+        .andExpect(jsonPath("$.notes").value(InterventionScenario.NOTES));
+  }
+
+  @Test
+  void aQuestionIsMarkedAnsweredOnlyWhenAnInterventionAnswersIt() throws Exception {
+    String base = "/api/v1/clients/" + s.fx.client + "/engagements/" + s.engagement + "/questions/";
+    String coach = bearer(s.fx.users.token(s.fx.coach, s.fx.client));
+    UUID followUp =
+        jdbc.sql("SELECT id FROM question WHERE follow_up_of = :q")
+            .param("q", s.question)
+            .query(UUID.class)
+            .single();
+    mvc.perform(
+            post(base + followUp + "/triage")
+                .header("Authorization", coach)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"action\":\"MARK_ANSWERED\"}"))
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(jsonPath("$.detail").value(containsString("intervention")));
+    assertThat(questionStatus(followUp)).isEqualTo("OPEN");
+    mvc.perform(
+            post(base + s.question + "/triage")
+                .header("Authorization", coach)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"action\":\"CLOSE\"}"))
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(jsonPath("$.errors[0].field").value("action"))
+        .andExpect(jsonPath("$.errors[0].message").value(containsString("MARK_ANSWERED")));
+    mvc.perform(
+            post(base + s.question + "/triage")
+                .header("Authorization", coach)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"action\":\"MARK_ANSWERED\"}"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.status").value("ANSWERED"));
+    assertThat(questionStatus(s.question)).isEqualTo("ANSWERED");
+  }
 }

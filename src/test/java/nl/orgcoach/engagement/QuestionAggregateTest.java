@@ -162,4 +162,21 @@ class QuestionAggregateTest {
     q.apply(TriageAction.TAKE_UP, null, null);
     assertThat(q.status()).isEqualTo(QuestionStatus.TAKEN_UP);
   }
+
+  @Test
+  void isAnsweredOnlyWhenAnInterventionAnswersIt() {
+    Question q = f.question(e);
+    assertThatThrownBy(() -> q.markAnswered(0)).hasMessage("question.answered.noIntervention");
+    assertThat(q.status()).isEqualTo(QuestionStatus.OPEN);
+    q.takeUp();
+    q.apply(TriageAction.MARK_ANSWERED, null, null, 2);
+    assertThat(q.status()).isEqualTo(QuestionStatus.ANSWERED);
+    assertThat(q.status().isFinal()).isTrue();
+    assertThatThrownBy(() -> q.park("later")).isInstanceOf(UserError.class);
+
+    Question parked = f.question(e);
+    parked.park("later");
+    assertThatThrownBy(() -> parked.markAnswered(1)).hasMessage("question.transition.answered");
+    assertThat(parked.status()).isEqualTo(QuestionStatus.PARKED);
+  }
 }

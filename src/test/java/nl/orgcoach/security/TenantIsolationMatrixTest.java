@@ -226,6 +226,7 @@ class TenantIsolationMatrixTest {
     client(
         EnumSet.noneOf(Role.class),
         "POST /c/{clientId}/engagements/{engagementId}/interventions/{interventionId}/share",
+        "POST /api/v1/clients/{clientId}/engagements/{engagementId}/interventions/{interventionId}/note-shares",
         "POST /c/{clientId}/agreements/{agreementId}/status",
         "PUT /api/v1/clients/{clientId}/agreements/{agreementId}/status");
 
