@@ -230,12 +230,16 @@ class EngagementService {
     return engagements.list(scope, access.coachFilter(me));
   }
 
-  /** The inbox: for the engagement's coaches and admins only. */
+  /**
+   * The inbox: for the engagement's coaches and admins only. A unit filter covers the unit and
+   * every unit below it: a department's inbox holds its teams' questions.
+   */
   @Transactional(readOnly = true)
   List<Questions.Row> inbox(
       ClientScope scope, UserAccount me, UUID engagementId, QuestionStatus status, UUID unitId) {
     access.triage(scope, me, engagementId);
-    return questions.list(scope, engagementId, status, unitId, null, INBOX_SIZE);
+    List<UUID> scopeUnits = unitId == null ? null : units.subtree(scope, unitId);
+    return questions.list(scope, engagementId, status, scopeUnits, null, INBOX_SIZE);
   }
 
   /** The questions this user put in this engagement. */

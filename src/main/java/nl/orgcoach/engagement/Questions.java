@@ -3,6 +3,7 @@ package nl.orgcoach.engagement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -193,30 +194,33 @@ class Questions {
 
   /**
    * The questions of an engagement, oldest first ("what is the question here and now?"), filtered
-   * by status and by unit (the team that owns it, or the unit of the person who does) when given.
+   * by status and by units (the team that owns it, or the unit of the person who does; {@code null}
+   * for all units) when given.
    */
   List<Row> list(
       ClientScope scope,
       UUID engagementId,
       QuestionStatus status,
-      UUID unitId,
+      Collection<UUID> units,
       String registeredBy,
       int limit) {
+    if (units != null && units.isEmpty()) {
+      return List.of();
+    }
     return jdbc.sql(
             ROW
                 + """
                  AND (CAST(:status AS VARCHAR(20)) IS NULL OR q.status = CAST(:status AS VARCHAR(20)))
-                 AND (CAST(:unit AS UUID) IS NULL OR COALESCE(q.owner_unit_id, p.unit_id) = CAST(:unit AS UUID))
                  AND (CAST(:by AS VARCHAR(254)) IS NULL OR q.registered_by = CAST(:by AS VARCHAR(254)))
-                ORDER BY q.asked_at, q.id
                 """
-                + " FETCH FIRST "
+                + (units == null ? "" : " AND COALESCE(q.owner_unit_id, p.unit_id) IN (:units)")
+                + " ORDER BY q.asked_at, q.id FETCH FIRST "
                 + Math.max(1, limit)
                 + " ROWS ONLY")
         .param("client", scope.id())
         .param("e", engagementId)
         .param("status", status == null ? null : status.name())
-        .param("unit", unitId)
+        .param("units", units == null ? List.of() : units)
         .param("by", registeredBy)
         .query(Row.class)
         .list();

@@ -135,6 +135,11 @@ class EngagementServiceTest {
     assertThat(row.unitName()).isEqualTo("Team Noord");
     assertThat(row.channel()).isEqualTo(Channel.APP);
     assertThat(service.inbox(fx.scope, fx.coach, e.value(), null, fx.teamB)).isEmpty();
+    // A unit's inbox holds the questions of the units below it; a foreign unit's holds nothing.
+    assertThat(service.inbox(fx.scope, fx.coach, e.value(), null, fx.top))
+        .extracting(Questions.Row::id)
+        .containsExactly(q.value());
+    assertThat(service.inbox(fx.scope, fx.coach, e.value(), null, UUID.randomUUID())).isEmpty();
     assertThat(service.mine(fx.scope, fx.employee, e.value()))
         .extracting(Questions.Row::id)
         .containsExactly(q.value());
