@@ -1,6 +1,9 @@
 package nl.orgcoach.access;
 
-/** The kinds of security events kept in the audit log. */
+/**
+ * The kinds of events kept in the audit log: security events, and the changes to a client's
+ * coaching record that its people must be able to trace (who triaged, recorded, updated what).
+ */
 public enum AuditType {
   LOGIN_SUCCEEDED,
   LOGIN_FAILED,
@@ -21,5 +24,10 @@ public enum AuditType {
   IMPORT_FAILED,
   STRUCTURE_CHANGED,
   NOTE_READ,
-  NOTE_SHARED
+  NOTE_SHARED,
+  ENGAGEMENT_OPENED,
+  DECISION_RECORDED,
+  QUESTION_TRIAGED,
+  INTERVENTION_RECORDED,
+  AGREEMENT_UPDATED
 }

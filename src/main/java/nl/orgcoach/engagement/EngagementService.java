@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import nl.orgcoach.access.AuditLog;
+import nl.orgcoach.access.AuditType;
 import nl.orgcoach.access.ClientScope;
 import nl.orgcoach.access.Clients;
 import nl.orgcoach.access.CoachSummary;
@@ -32,6 +34,7 @@ class EngagementService {
   private final PersonLookup people;
   private final UnitLookup units;
   private final ApplicationEventPublisher events;
+  private final AuditLog audit;
   static final int INBOX_SIZE = 500;
 
   private final Clock clock = Clock.systemUTC();
@@ -43,7 +46,8 @@ class EngagementService {
       Clients clients,
       PersonLookup people,
       UnitLookup units,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events,
+      AuditLog audit) {
     this.engagements = engagements;
     this.questions = questions;
     this.access = access;
@@ -51,6 +55,7 @@ class EngagementService {
     this.people = people;
     this.units = units;
     this.events = events;
+    this.audit = audit;
   }
 
   /** How the user puts a question in a form: as themselves, for their team, or for management. */
@@ -92,6 +97,7 @@ class EngagementService {
     }
     Engagement e = Engagement.open(draft, directory(scope), now());
     engagements.insert(scope, e);
+    audit.record(AuditType.ENGAGEMENT_OPENED, scope.clientId(), "engagement " + e.id().value());
     return e.id();
   }
 
@@ -106,6 +112,10 @@ class EngagementService {
     Engagement e = access.triage(scope, me, engagementId);
     ManagementDecision d = e.decide(title, description, decidedOn, decidedBy);
     engagements.insertDecision(scope, d);
+    audit.record(
+        AuditType.DECISION_RECORDED,
+        scope.clientId(),
+        "engagement " + engagementId + " decision " + d.id());
     return d;
   }
 
@@ -199,6 +209,10 @@ class EngagementService {
             from,
             q.status(),
             scope.actor()));
+    audit.record(
+        AuditType.QUESTION_TRIAGED,
+        scope.clientId(),
+        "question " + questionId + " " + t.action() + ": " + from + " -> " + q.status());
     return questions.row(scope, engagementId, questionId).orElseThrow();
   }
 

@@ -104,6 +104,10 @@ class InterventionService {
     for (Question f : i.followUps()) {
       questions.insert(scope, f);
     }
+    audit.record(
+        AuditType.INTERVENTION_RECORDED,
+        scope.clientId(),
+        "engagement " + engagementId + " intervention " + i.id());
     return i.id();
   }
 
@@ -177,6 +181,8 @@ class InterventionService {
             .orElseThrow(() -> new NotFoundException("agreement"));
     a.updateStatus(me.personId(), status, now());
     interventions.updateStatus(scope, a);
+    audit.record(
+        AuditType.AGREEMENT_UPDATED, scope.clientId(), "agreement " + agreementId + " " + status);
     return interventions.agreementRow(scope, agreementId).orElseThrow();
   }
 

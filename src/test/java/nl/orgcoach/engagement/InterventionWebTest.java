@@ -336,5 +336,15 @@ class InterventionWebTest {
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.status").value("ANSWERED"));
     assertThat(questionStatus(s.question)).isEqualTo("ANSWERED");
+    // The coaching record is traceable: who recorded the intervention, who closed the question.
+    assertThat(
+            jdbc.sql("SELECT type || ' ' || detail FROM audit_event WHERE client_id = :c")
+                .param("c", s.fx.client.value())
+                .query(String.class)
+                .list())
+        .contains(
+            "QUESTION_TRIAGED question " + s.question + " MARK_ANSWERED: TAKEN_UP -> ANSWERED")
+        .anyMatch(line -> line.startsWith("INTERVENTION_RECORDED engagement " + s.engagement))
+        .noneMatch(line -> line.contains("ANSWERED") && line.contains(followUp.toString()));
   }
 }
