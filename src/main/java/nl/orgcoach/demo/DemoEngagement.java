@@ -536,8 +536,12 @@ class DemoEngagement {
             seeding.agreementStatus(scope, rec.agreements().get(k), status, at(on, 12));
           }
         }
-        // Some questions are parked once they were worked on for a while.
-        if (q.answers >= 3 && r.nextInt(10) == 0) {
+        // Once worked on a few times, a question is often answered, sometimes parked.
+        int roll = r.nextInt(10);
+        if (q.answers >= 2 && roll < 3) {
+          q.active = false;
+          seeding.triage(scope, engagement, q.id, TriageAction.MARK_ANSWERED, null, null);
+        } else if (q.answers >= 3 && roll == 9) {
           q.active = false;
           seeding.triage(
               scope,

@@ -190,7 +190,11 @@ public class EngagementSeeding {
             .orElseThrow(() -> new NotFoundException("question"));
     Question into =
         target == null ? null : questions.find(scope, engagementId, target).orElse(null);
-    q.apply(action, reason, into);
+    int answering =
+        action == TriageAction.MARK_ANSWERED
+            ? questions.answeringInterventions(scope, questionId)
+            : 0;
+    q.apply(action, reason, into, answering);
     questions.updateStatus(scope, q);
   }
 

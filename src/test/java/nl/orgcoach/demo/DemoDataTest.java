@@ -119,7 +119,7 @@ class DemoDataTest {
                 "SELECT COUNT(*) FROM intervention i WHERE i.client_id = :c AND NOT EXISTS"
                     + " (SELECT 1 FROM intervention_question iq WHERE iq.intervention_id = i.id)"))
         .isZero();
-    for (String status : new String[] {"PARKED", "MERGED", "OPEN", "TAKEN_UP"}) {
+    for (String status : new String[] {"PARKED", "MERGED", "OPEN", "TAKEN_UP", "ANSWERED"}) {
       assertThat(
               count(
                   "SELECT COUNT(*) FROM question WHERE client_id = :c AND status = '"
