@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -26,12 +26,16 @@ import org.springframework.stereotype.Component;
 @Component
 class PublicLinkThrottle {
 
-  /** Past this many keys, windows that have emptied are dropped. */
+  /** Past this many keys, old submissions and the keys left without any are forgotten... */
   private static final int SWEEP_AT = 10_000;
+
+  /** ...and at most this often, so that a flood does not make every request walk every key. */
+  private static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
 
   private final PublicLinkSettings settings;
   private final Clock clock;
-  private final Map<String, Deque<Long>> windows = new ConcurrentHashMap<>();
+  private final Map<String, Deque<Long>> windows = new HashMap<>();
+  private long lastSweep;
 
   @Autowired
   PublicLinkThrottle(PublicLinkSettings settings) {
@@ -49,8 +53,9 @@ class PublicLinkThrottle {
    */
   synchronized boolean allow(String purpose, String ip, String linkKey) {
     long now = clock.millis();
-    if (windows.size() > SWEEP_AT) {
-      windows.values().removeIf(Deque::isEmpty);
+    if (windows.size() > SWEEP_AT && now - lastSweep > SWEEP_EVERY.toMillis()) {
+      lastSweep = now;
+      sweep(now);
     }
     Deque<Long> byIp = window(purpose + "|ip|" + ip, now, settings.ipWindow());
     Deque<Long> byLink = window(purpose + "|link|" + linkKey, now, settings.linkWindow());
@@ -61,6 +66,25 @@ class PublicLinkThrottle {
     byIp.addLast(now);
     byLink.addLast(now);
     return true;
+  }
+
+  /** Forgets every submission older than the longer window, and the keys left without any. */
+  private void sweep(long now) {
+    long oldest = now - Math.max(settings.ipWindow().toMillis(), settings.linkWindow().toMillis());
+    windows
+        .values()
+        .removeIf(
+            times -> {
+              while (!times.isEmpty() && times.peekFirst() <= oldest) {
+                times.removeFirst();
+              }
+              return times.isEmpty();
+            });
+  }
+
+  /** How many keys are kept (for the test of the sweep). */
+  synchronized int keys() {
+    return windows.size();
   }
 
   private Deque<Long> window(String key, long now, Duration length) {

@@ -27,6 +27,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -34,6 +36,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 /** Question intake links: made by the coach, used without an account, revoked (MockMvc). */
 @IntegrationTest
 @AutoConfigureMockMvc
+@RecordApplicationEvents
 class IntakeWebTest {
 
   private static final Pattern LINK = Pattern.compile("/intake/([A-Za-z0-9_-]{43})");
@@ -42,6 +45,7 @@ class IntakeWebTest {
   @Autowired MockMvc mvc;
   @Autowired ApplicationContext context;
   @Autowired JdbcClient jdbc;
+  @Autowired ApplicationEvents events;
 
   EngagementFixture fx;
   UUID engagement;
@@ -164,6 +168,14 @@ class IntakeWebTest {
                 .query(Integer.class)
                 .single())
         .isEqualTo(1);
+    assertThat(events.stream(QuestionAsked.class))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.channel()).isEqualTo(Channel.INTAKE);
+              assertThat(e.ownerKind()).isEqualTo(OwnerKind.TEAM);
+              assertThat(e.client()).isEqualTo(fx.client);
+            });
     // The coach finds it in the inbox with the asker's name.
     mvc.perform(get("/c/{c}/engagements/{e}/inbox", fx.client, engagement).with(asUser(fx.coach)))
         .andExpect(content().string(containsString("Mogen wij ons rooster zelf maken?")))

@@ -49,6 +49,17 @@ class PublicLinkThrottleTest {
     assertThat(throttle.allow("intake", "10.2.0.1", "l")).isTrue();
   }
 
+  @Test
+  void oldWindowsAreForgottenOnceThereAreManyKeys() {
+    for (int i = 0; i < 6000; i++) {
+      throttle.allow("intake", "10.3." + (i / 250) + "." + (i % 250), "link-" + i);
+    }
+    assertThat(throttle.keys()).isEqualTo(12000);
+    clock.advance(Duration.ofHours(2));
+    throttle.allow("intake", "10.4.0.1", "new");
+    assertThat(throttle.keys()).isEqualTo(2);
+  }
+
   static final class MutableClock extends Clock {
     private Instant now = Instant.parse("2026-03-01T09:00:00Z");
 
