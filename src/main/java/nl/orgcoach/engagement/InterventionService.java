@@ -123,7 +123,7 @@ class InterventionService {
 
   /** One intervention; its notes only when {@link NoteAccess} allows (and then audited). */
   InterventionView view(ClientScope scope, UserAccount me, UUID engagementId, UUID interventionId) {
-    access.visible(scope, me, engagementId);
+    boolean coach = access.mayTriage(me, access.visible(scope, me, engagementId));
     Interventions.Summary s =
         interventions
             .find(scope, engagementId, interventionId)
@@ -143,6 +143,7 @@ class InterventionService {
         answered.stream()
             .map(q -> questions.row(scope, engagementId, q))
             .flatMap(java.util.Optional::stream)
+            .map(r -> coach ? r : r.withoutAsker())
             .toList(),
         interventions.agreements(scope, interventionId),
         questions.followUpsOf(scope, engagementId, answered),

@@ -41,7 +41,35 @@ class Questions {
       Channel channel,
       String registeredBy,
       OffsetDateTime askedAt,
-      String askerName) {}
+      String askerName) {
+
+    /**
+     * The row without the name someone gave with an intake question: that name is for the
+     * engagement's coaches (and admins) only, as the intake page promises.
+     */
+    Row withoutAsker() {
+      return askerName == null
+          ? this
+          : new Row(
+              id,
+              engagementId,
+              text,
+              level,
+              ownerKind,
+              ownerPersonId,
+              ownerName,
+              unitId,
+              unitName,
+              decisionId,
+              status,
+              statusReason,
+              mergedInto,
+              channel,
+              registeredBy,
+              askedAt,
+              null);
+    }
+  }
 
   void insert(ClientScope scope, Question q) {
     jdbc.sql(

@@ -412,6 +412,55 @@ class IntakeWebTest {
   }
 
   @Test
+  void theAskersNameIsForTheCoachesOnly() throws Exception {
+    String token = makeLink(fx.teamA);
+    mvc.perform(
+            submit(token)
+                .param("askerName", "Fatima Yilmaz")
+                .param("level", "TEAM")
+                .param("text", "Wie maakt het rooster?"))
+        .andExpect(status().is3xxRedirection());
+    UUID question =
+        jdbc.sql("SELECT id FROM question WHERE client_id = :c")
+            .param("c", fx.client.value())
+            .query(UUID.class)
+            .single();
+    UUID intervention =
+        context
+            .getBean(InterventionService.class)
+            .record(
+                fx.scope,
+                fx.coach,
+                engagement,
+                new Intervention.Draft(
+                    "TEAM_COACHING",
+                    "2026-03-02",
+                    "60",
+                    List.of(fx.coach.id()),
+                    List.of(fx.els),
+                    List.of(),
+                    List.of(question),
+                    null,
+                    List.of(),
+                    List.of()));
+    String path =
+        "/api/v1/clients/"
+            + fx.client
+            + "/engagements/"
+            + engagement
+            + "/interventions/"
+            + intervention;
+    mvc.perform(get(path).header("Authorization", bearer(fx.users.token(fx.coach, fx.client))))
+        .andExpect(jsonPath("$.questions[0].askerName").value("Fatima Yilmaz"));
+    for (var reader : List.of(fx.hr, fx.employee)) {
+      mvc.perform(get(path).header("Authorization", bearer(fx.users.token(reader, fx.client))))
+          .andExpect(status().isOk())
+          .andExpect(jsonPath("$.questions[0].text").value("Wie maakt het rooster?"))
+          .andExpect(content().string(not(containsString("Fatima"))));
+    }
+  }
+
+  @Test
   void theApiMakesListsAndRevokesLinksForCoachesOnly() throws Exception {
     String coachToken = fx.users.token(fx.coach, fx.client);
     String base = "/api/v1/clients/" + fx.client + "/engagements/" + engagement + "/intake-links";
