@@ -115,7 +115,12 @@ class SecurityConfiguration {
                         "/actuator/prometheus",
                         "/v3/api-docs/**",
                         "/swagger-ui/**",
-                        "/swagger-ui.html")
+                        "/swagger-ui.html",
+                        // Public links without an account (intake, reactions): their secret in the
+                        // path is the permission; the engagement module checks it.
+                        "/intake/*",
+                        "/intake/*/thanks",
+                        "/reaction/*")
                     .permitAll()
                     .requestMatchers("/admin/**")
                     .hasRole(Role.ADMIN.name())
@@ -129,6 +134,9 @@ class SecurityConfiguration {
                     .defaultSuccessUrl("/", false)
                     .permitAll())
         .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+        // The public link forms act for nobody (no session, no account), so there is nothing for
+        // a forged cross-site request to abuse; without a CSRF token they also need no session.
+        .csrf(c -> c.ignoringRequestMatchers("/intake/*", "/reaction/*"))
         .headers(
             h ->
                 h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))

@@ -1,5 +1,6 @@
 package nl.orgcoach.engagement;
 
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -14,4 +15,7 @@ interface Directory {
   boolean isUnit(UUID unitId);
 
   boolean isCoach(UUID userId);
+
+  /** Whether the unit lies below one of {@code roots} in the client's unit tree. */
+  boolean isBelow(UUID unitId, Set<UUID> roots);
 }

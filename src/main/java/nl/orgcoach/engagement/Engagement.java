@@ -131,6 +131,14 @@ final class Engagement {
     return units.isEmpty() || units.contains(unitId);
   }
 
+  /**
+   * Whether the unit is in scope or below a scope unit: a team of a scoped department belongs to
+   * the engagement too.
+   */
+  boolean covers(UUID unitId, Directory directory) {
+    return inScope(unitId) || directory.isBelow(unitId, units);
+  }
+
   EngagementId id() {
     return id;
   }

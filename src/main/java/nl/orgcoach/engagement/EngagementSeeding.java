@@ -112,6 +112,13 @@ public class EngagementSeeding {
       public boolean isCoach(UUID userId) {
         return coaches.contains(userId);
       }
+
+      @Override
+      public boolean isBelow(UUID unitId, Set<UUID> roots) {
+        return unitId != null
+            && !roots.isEmpty()
+            && units.path(scope, unitId).stream().anyMatch(roots::contains);
+      }
     };
   }
 

@@ -88,6 +88,13 @@ class EngagementService {
       public boolean isCoach(UUID userId) {
         return coaches.contains(userId);
       }
+
+      @Override
+      public boolean isBelow(UUID unitId, Set<UUID> roots) {
+        return unitId != null
+            && !roots.isEmpty()
+            && units.path(scope, unitId).stream().anyMatch(roots::contains);
+      }
     };
   }
 

@@ -83,6 +83,13 @@ class InterventionService {
       public boolean isCoach(UUID userId) {
         return coaches.contains(userId);
       }
+
+      @Override
+      public boolean isBelow(UUID unitId, Set<UUID> roots) {
+        return unitId != null
+            && !roots.isEmpty()
+            && units.path(scope, unitId).stream().anyMatch(roots::contains);
+      }
     };
   }
 
@@ -120,7 +127,7 @@ class InterventionService {
 
   /** One intervention; its notes only when {@link NoteAccess} allows (and then audited). */
   InterventionView view(ClientScope scope, UserAccount me, UUID engagementId, UUID interventionId) {
-    access.visible(scope, me, engagementId);
+    boolean coach = access.mayTriage(me, access.visible(scope, me, engagementId));
     Interventions.Summary s =
         interventions
             .find(scope, engagementId, interventionId)
@@ -140,6 +147,7 @@ class InterventionService {
         answered.stream()
             .map(q -> questions.row(scope, engagementId, q))
             .flatMap(java.util.Optional::stream)
+            .map(r -> coach ? r : r.withoutAsker())
             .toList(),
         interventions.agreements(scope, interventionId),
         questions.followUpsOf(scope, engagementId, answered),

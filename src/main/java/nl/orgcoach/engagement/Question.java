@@ -60,6 +60,8 @@ final class Question {
   private final Channel channel;
   private final String registeredBy;
   private final OffsetDateTime askedAt;
+  private final String askerName;
+  private final UUID askerPersonId;
   private QuestionStatus status;
   private String statusReason;
   private QuestionId mergedInto;
@@ -75,6 +77,8 @@ final class Question {
       Channel channel,
       String registeredBy,
       OffsetDateTime askedAt,
+      String askerName,
+      UUID askerPersonId,
       QuestionStatus status,
       String statusReason,
       QuestionId mergedInto) {
@@ -88,6 +92,8 @@ final class Question {
     this.channel = channel;
     this.registeredBy = registeredBy;
     this.askedAt = askedAt;
+    this.askerName = askerName;
+    this.askerPersonId = askerPersonId;
     this.status = status;
     this.statusReason = statusReason;
     this.mergedInto = mergedInto;
@@ -99,7 +105,67 @@ final class Question {
    * the engagement's scope.
    */
   static Question ask(Engagement engagement, Draft d, Directory directory, OffsetDateTime now) {
+    return ask(engagement, d, directory, now, new Rules(), null, null);
+  }
+
+  /**
+   * What someone without an account puts through an intake link: their own name as they typed it,
+   * the unit they chose (for a team link: the link's team), whether an organisation-level question
+   * is for management, and {@code askerPersonId} when the name named exactly one person of that
+   * unit (the service looks it up; it is never shown to the asker).
+   */
+  record IntakeDraft(
+      String askerName,
+      UUID askerPersonId,
+      String text,
+      String level,
+      UUID unitId,
+      boolean forManagement,
+      UUID decisionId,
+      String registeredBy) {}
+
+  /**
+   * A question put through an intake link. Its owner is the chosen team, or management when an
+   * organisation-level question is said to be for management; never a person, since nobody has
+   * proved who they are. Every bad field is named at once, like {@link #ask}.
+   */
+  static Question intake(
+      Engagement engagement, IntakeDraft d, Directory directory, OffsetDateTime now) {
     Rules r = new Rules();
+    String name = r.text(d.askerName(), "askerName", 100, true);
+    r.check(
+        !d.forManagement() || QuestionLevel.ORGANISATION.name().equals(d.level()),
+        "forManagement",
+        "intake.managementOnlyOrganisation");
+    if (d.forManagement()) {
+      // The asker's unit is still required (it says where the question comes from); for a team
+      // owner the checks of the owner below say the same.
+      boolean unitKnown = d.unitId() != null && directory.isUnit(d.unitId());
+      r.check(unitKnown, "owner", "question.ownerTeamRequired");
+      r.check(
+          !unitKnown || engagement.covers(d.unitId(), directory), "owner", "question.outOfScope");
+    }
+    Owner owner =
+        d.forManagement() ? Owner.management() : new Owner(OwnerKind.TEAM, null, d.unitId());
+    return ask(
+        engagement,
+        new Draft(
+            d.text(), d.level(), owner, d.decisionId(), null, Channel.INTAKE, d.registeredBy()),
+        directory,
+        now,
+        r,
+        name,
+        d.askerPersonId());
+  }
+
+  private static Question ask(
+      Engagement engagement,
+      Draft d,
+      Directory directory,
+      OffsetDateTime now,
+      Rules r,
+      String askerName,
+      UUID askerPersonId) {
     String text = r.text(d.text(), "text", 2000, true);
     QuestionLevel level = r.choice(QuestionLevel.class, d.level(), "level");
     Owner owner = d.owner();
@@ -115,7 +181,10 @@ final class Question {
         case TEAM -> {
           boolean known = owner.unitId() != null && directory.isUnit(owner.unitId());
           r.check(known, "owner", "question.ownerTeamRequired");
-          r.check(!known || engagement.inScope(owner.unitId()), "owner", "question.outOfScope");
+          r.check(
+              !known || engagement.covers(owner.unitId(), directory),
+              "owner",
+              "question.outOfScope");
         }
         case MANAGEMENT -> {}
       }
@@ -148,6 +217,8 @@ final class Question {
         d.channel(),
         d.registeredBy(),
         now,
+        askerName,
+        askerPersonId,
         QuestionStatus.OPEN,
         null,
         null);
@@ -301,6 +372,15 @@ final class Question {
 
   OffsetDateTime askedAt() {
     return askedAt;
+  }
+
+  /** The name someone without an account gave with an intake question; null otherwise. */
+  String askerName() {
+    return askerName;
+  }
+
+  UUID askerPersonId() {
+    return askerPersonId;
   }
 
   QuestionStatus status() {

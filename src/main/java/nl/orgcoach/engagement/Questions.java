@@ -41,16 +41,46 @@ class Questions {
       UUID mergedInto,
       Channel channel,
       String registeredBy,
-      OffsetDateTime askedAt) {}
+      OffsetDateTime askedAt,
+      String askerName) {
+
+    /**
+     * The row without the name someone gave with an intake question: that name is for the
+     * engagement's coaches (and admins) only, as the intake page promises.
+     */
+    Row withoutAsker() {
+      return askerName == null
+          ? this
+          : new Row(
+              id,
+              engagementId,
+              text,
+              level,
+              ownerKind,
+              ownerPersonId,
+              ownerName,
+              unitId,
+              unitName,
+              decisionId,
+              status,
+              statusReason,
+              mergedInto,
+              channel,
+              registeredBy,
+              askedAt,
+              null);
+    }
+  }
 
   void insert(ClientScope scope, Question q) {
     jdbc.sql(
             """
             INSERT INTO question (id, client_id, engagement_id, text, level, owner_kind,
                                   owner_person_id, owner_unit_id, decision_id, follow_up_of, status,
-                                  status_reason, merged_into, channel, registered_by, asked_at)
+                                  status_reason, merged_into, channel, registered_by, asked_at,
+                                  asker_name, asker_person_id)
             VALUES (:id, :client, :e, :text, :level, :kind, :person, :unit, :decision, :followUp,
-                    :status, :reason, :merged, :channel, :by, :at)
+                    :status, :reason, :merged, :channel, :by, :at, :askerName, :askerPerson)
             """)
         .param("id", q.id().value())
         .param("client", scope.id())
@@ -68,6 +98,8 @@ class Questions {
         .param("channel", q.channel().name())
         .param("by", q.registeredBy())
         .param("at", q.askedAt())
+        .param("askerName", q.askerName())
+        .param("askerPerson", q.askerPersonId())
         .update();
   }
 
@@ -155,6 +187,8 @@ class Questions {
         Channel.valueOf(rs.getString("channel")),
         rs.getString("registered_by"),
         rs.getObject("asked_at", OffsetDateTime.class),
+        rs.getString("asker_name"),
+        rs.getObject("asker_person_id", UUID.class),
         QuestionStatus.valueOf(rs.getString("status")),
         rs.getString("status_reason"),
         merged == null ? null : new QuestionId(merged));
@@ -166,7 +200,7 @@ class Questions {
              p.first_name || ' ' || p.last_name AS owner_name,
              COALESCE(q.owner_unit_id, p.unit_id) AS unit_id, u.name AS unit_name,
              q.decision_id, q.status, q.status_reason, q.merged_into, q.channel, q.registered_by,
-             q.asked_at
+             q.asked_at, q.asker_name
       FROM question q
       LEFT JOIN person p ON p.id = q.owner_person_id AND p.client_id = q.client_id
       LEFT JOIN unit u ON u.id = COALESCE(q.owner_unit_id, p.unit_id) AND u.client_id = q.client_id

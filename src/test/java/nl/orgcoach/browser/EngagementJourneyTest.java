@@ -6,7 +6,6 @@ import java.util.UUID;
 import nl.orgcoach.access.AccessAdministration;
 import nl.orgcoach.access.ApiTokens;
 import nl.orgcoach.access.ClientId;
-import nl.orgcoach.access.Role;
 import nl.orgcoach.access.UserAccount;
 import nl.orgcoach.support.Browser;
 import nl.orgcoach.support.BrowserTest;
@@ -19,9 +18,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Demand-driven coaching in the browser: a coach opens an engagement, an employee puts a question
- * for their team, the coach finds it in the inbox ("what is the question here and now?") and takes
- * it up without a page load (htmx).
+ * Demand-driven coaching in the browser: a coach opens an engagement and makes an intake link for a
+ * team, an employee without an account puts a question for their team through it, the coach finds
+ * it in the inbox ("what is the question here and now?") and takes it up without a page load
+ * (htmx).
  */
 @BrowserTest
 class EngagementJourneyTest {
@@ -31,7 +31,7 @@ class EngagementJourneyTest {
   @Autowired JdbcClient jdbc;
 
   @Test
-  void coachOpensEmployeeAsksCoachTakesUp(Browser browser) {
+  void coachOpensEmployeeAsksThroughTheIntakeLinkCoachTakesUp(Browser browser) {
     TestUsers users = new TestUsers(administration, tokens);
     ClientId client = users.client("Zorggroep Traject");
     UUID team = UUID.randomUUID();
@@ -51,7 +51,6 @@ class EngagementJourneyTest {
         .param("u", team)
         .update();
     UserAccount coach = users.coach(client);
-    UserAccount employee = users.personUser(Role.EMPLOYEE, client, person);
 
     // The coach opens an engagement (they are ticked as its coach already).
     browser.login(coach.email(), TestUsers.PASSWORD);
@@ -65,24 +64,43 @@ class EngagementJourneyTest {
     assertThat(browser.byTestId("engagement-title").getText()).isEqualTo("Zelfroosteren");
     String engagement = browser.path();
     browser.screenshot("engagement-opened");
-    logout(browser);
 
-    // The employee puts a question for their team.
-    browser.login(employee.email(), TestUsers.PASSWORD);
-    browser.open(engagement);
-    browser.byTestId("question-text").sendKeys("Mogen wij ons rooster zelf maken?");
-    assertThat(browser.byTestId("owner-my-team").isSelected()).isTrue();
-    click(browser, browser.byTestId("question-submit"));
-    browser.byTestId("question-asked");
-    assertThat(browser.byTestId("question-row").getText()).contains("Mogen wij ons rooster");
+    // The coach makes an intake link for Team Noord on the engagement page (htmx block).
+    new Select(browser.waitFor(Browser.testId("intake-link-unit")))
+        .selectByVisibleText("Team Noord");
+    click(browser, browser.byTestId("intake-link-create"));
+    String link = browser.waitFor(Browser.testId("intake-link-url")).getAttribute("value");
+    assertThat(link).contains("/intake/");
+    browser.screenshot("intake-link");
     logout(browser);
+    browser.driver().manage().deleteAllCookies();
+
+    // An employee without an account opens the link in a fresh session and puts a team question.
+    browser.open(link.substring(link.indexOf("/intake/")));
+    assertThat(browser.driver().findElements(Browser.testId("main-nav"))).isEmpty();
+    assertThat(browser.byTestId("intake-unit-fixed").getAttribute("value")).isEqualTo("Team Noord");
+    browser.byTestId("intake-name").sendKeys("Els de Vries");
+    assertThat(browser.byTestId("intake-level-TEAM").isSelected()).isTrue();
+    browser.byTestId("intake-text").sendKeys("Mogen wij ons rooster zelf maken?");
+    browser.screenshot("intake-form");
+    click(browser, browser.byTestId("intake-submit"));
+    browser.waitFor(Browser.testId("intake-thanks"));
+    browser.screenshot("intake-thanks");
+    assertThat(
+            jdbc.sql("SELECT asker_person_id FROM question WHERE client_id = :c")
+                .param("c", client.value())
+                .query(UUID.class)
+                .single())
+        .as("the name is that of exactly one person of the team")
+        .isEqualTo(person);
 
     // The coach finds it in the inbox and takes it up.
     browser.login(coach.email(), TestUsers.PASSWORD);
     browser.open(engagement);
     browser.byTestId("inbox-link").click();
     WebElement row = browser.byTestId("inbox-row");
-    assertThat(row.getText()).contains("Mogen wij ons rooster zelf maken?", "Team Noord");
+    assertThat(row.getText())
+        .contains("Mogen wij ons rooster zelf maken?", "Team Noord", "Els de Vries");
     browser.screenshot("inbox");
     click(browser, row.findElement(Browser.testId("take-up")));
     browser.waitUntil(

@@ -13,6 +13,10 @@ final class Fakes {
   final UUID otherPerson = UUID.randomUUID();
   final UUID team = UUID.randomUUID();
   final UUID otherTeam = UUID.randomUUID();
+
+  /** A team below {@link #team} in the tree. */
+  final UUID subTeam = UUID.randomUUID();
+
   final UUID coach = UUID.randomUUID();
 
   final Directory directory =
@@ -24,12 +28,17 @@ final class Fakes {
 
         @Override
         public boolean isUnit(UUID id) {
-          return team.equals(id) || otherTeam.equals(id);
+          return team.equals(id) || otherTeam.equals(id) || subTeam.equals(id);
         }
 
         @Override
         public boolean isCoach(UUID id) {
           return coach.equals(id);
+        }
+
+        @Override
+        public boolean isBelow(UUID id, java.util.Set<UUID> roots) {
+          return subTeam.equals(id) && roots.contains(team);
         }
       };
 

@@ -24,8 +24,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Interventions in the browser: the coach records a team-coaching intervention that answers the
  * employee's question, with an agreement for the manager and a follow-up question; the manager
- * updates the agreement on their own home page (htmx); HR cannot reach the notes, not even by
- * typing the intervention's URL.
+ * updates the agreement on their own home page (htmx) and rates the intervention there; HR cannot
+ * reach the notes, not even by typing the intervention's URL.
  */
 @BrowserTest
 class InterventionJourneyTest {
@@ -130,6 +130,23 @@ class InterventionJourneyTest {
         .isEqualTo("KEPT");
     assertThat(browser.driver().getPageSource()).contains(NOTES); // a coachee reads their notes
     browser.screenshot("agreement-kept");
+
+    // The manager, a participant, rates the intervention on the same page (htmx).
+    UUID intervention = UUID.fromString(detail.substring(detail.lastIndexOf('/') + 1));
+    WebElement rating = browser.waitFor(Browser.testId("reaction-row-" + intervention));
+    click(browser, rating.findElement(By.cssSelector("input[name='rating'][value='4']")));
+    rating.findElement(Browser.testId("reaction-comment")).sendKeys("Eindelijk samen geroosterd");
+    click(browser, rating.findElement(Browser.testId("reaction-submit")));
+    browser.waitFor(Browser.testId("reaction-saved"));
+    assertThat(browser.byTestId("reaction-mine").getText()).contains("4");
+    assertThat(
+            jdbc.sql("SELECT rating FROM reaction WHERE intervention_id = :i AND person_id = :p")
+                .param("i", intervention)
+                .param("p", mo)
+                .query(Integer.class)
+                .single())
+        .isEqualTo(4);
+    browser.screenshot("reaction-given");
     logout(browser);
 
     // HR types the intervention's URL: the page shows, without the notes.

@@ -230,6 +230,34 @@ class TenantIsolationMatrixTest {
         "POST /c/{clientId}/agreements/{agreementId}/status",
         "PUT /api/v1/clients/{clientId}/agreements/{agreementId}/status");
 
+    // question intake links and reactions: the public pages answer whoever holds a link's secret,
+    // and only with that link's client (checked below with A's secrets against B's marker, and
+    // with an unknown secret); links and reaction summaries are for coaches and admins; the own
+    // reaction list is everyone's (empty without a person); reacting is for participant persons,
+    // and no user of the fixture is linked to a person
+    pub(
+        "GET /intake/{token}",
+        "POST /intake/{token}",
+        "GET /intake/{token}/thanks",
+        "GET /reaction/{token}",
+        "POST /reaction/{token}");
+    client(
+        COACHES,
+        "GET /c/{clientId}/engagements/{engagementId}/intake-links",
+        "POST /c/{clientId}/engagements/{engagementId}/intake-links",
+        "POST /c/{clientId}/engagements/{engagementId}/intake-links/{linkId}/revoke",
+        "GET /c/{clientId}/engagements/{engagementId}/interventions/{interventionId}/reactions",
+        "POST /c/{clientId}/engagements/{engagementId}/interventions/{interventionId}/reaction-link",
+        "GET /api/v1/clients/{clientId}/engagements/{engagementId}/intake-links",
+        "POST /api/v1/clients/{clientId}/engagements/{engagementId}/intake-links",
+        "POST /api/v1/clients/{clientId}/engagements/{engagementId}/intake-links/{linkId}/revoke",
+        "GET /api/v1/clients/{clientId}/engagements/{engagementId}/interventions/{interventionId}/reactions");
+    client(ALL, "GET /c/{clientId}/my/reactions", "GET /api/v1/clients/{clientId}/my/reactions");
+    client(
+        EnumSet.noneOf(Role.class),
+        "POST /c/{clientId}/interventions/{interventionId}/reaction",
+        "PUT /api/v1/clients/{clientId}/interventions/{interventionId}/reaction");
+
     // practice administration
     admin(
         "GET /admin",
@@ -261,7 +289,8 @@ class TenantIsolationMatrixTest {
           "engagementId",
           "questionId",
           "interventionId",
-          "agreementId");
+          "agreementId",
+          "linkId");
 
   @Autowired MockMvc mvc;
   @Autowired JdbcClient jdbc;
@@ -415,6 +444,13 @@ class TenantIsolationMatrixTest {
               withConstants(mixed, role, true));
         }
       }
+      if (variables.contains("intakeToken") || variables.contains("reactionToken")) {
+        // A secret that no link has: the same refusal for every caller, nothing of anyone's data.
+        Map<String, String> unknown = new LinkedHashMap<>(own(role));
+        unknown.put("intakeToken", TenantFixture.sha256("x").substring(0, 43));
+        unknown.put("reactionToken", TenantFixture.sha256("y").substring(0, 43));
+        expectRefused(key, role, "unknown link", method, pattern, unknown);
+      }
       if (variables.contains("tokenId")) {
         expectRefused(
             key,
@@ -507,6 +543,17 @@ class TenantIsolationMatrixTest {
     requests++;
     String uri = expand(pattern, vars);
     MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(method, uri);
+    Policy policy = POLICY.get(method.name() + " " + pattern);
+    if (policy != null && policy.access() == Access.PUBLIC) {
+      // Public submissions are throttled per IP address: each request of the matrix comes from
+      // its own, so that the matrix sees the policy rather than the throttle.
+      int n = requests;
+      request.with(
+          r -> {
+            r.setRemoteAddr("10.77." + (n / 250 % 250) + "." + (n % 250 + 1));
+            return r;
+          });
+    }
     boolean write = method != HttpMethod.GET && method != HttpMethod.HEAD;
     dirty = write;
     if (isApi(pattern)) {
@@ -578,7 +625,7 @@ class TenantIsolationMatrixTest {
 
   /** A variable's fixture name: a plain {@code {id}} is named by the path segment before it. */
   private static String fixtureName(String pattern, int start, String name) {
-    if (!name.equals("id")) {
+    if (!name.equals("id") && !name.equals("token")) {
       return name;
     }
     String before = pattern.substring(0, start);
@@ -587,6 +634,12 @@ class TenantIsolationMatrixTest {
     }
     if (before.endsWith("/tokens/")) {
       return "tokenId";
+    }
+    if (name.equals("token") && before.endsWith("/intake/")) {
+      return "intakeToken";
+    }
+    if (name.equals("token") && before.endsWith("/reaction/")) {
+      return "reactionToken";
     }
     return name;
   }

@@ -91,6 +91,25 @@ public final class TenantFixture {
     b.restore();
   }
 
+  /** A link secret as the application makes them: 32 random bytes, base64url. */
+  static String secret() {
+    byte[] bytes = new byte[32];
+    new java.security.SecureRandom().nextBytes(bytes);
+    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  /** The stored form of a link secret (hex SHA-256), computed here independently of the code. */
+  public static String sha256(String secret) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** One client organisation of the fixture and the ids of its rows. */
   public final class Tenant {
     public final ClientId client;
@@ -105,6 +124,13 @@ public final class TenantFixture {
     public final UUID question = UUID.randomUUID();
     public final UUID intervention = UUID.randomUUID();
     public final UUID agreement = UUID.randomUUID();
+    public final UUID intakeLink = UUID.randomUUID();
+    public final UUID reactionLink = UUID.randomUUID();
+
+    /** The secrets of this tenant's intake link (for its engagement) and reaction link. */
+    public final String intakeToken = secret();
+
+    public final String reactionToken = secret();
 
     /** The coach of this tenant's engagement (for A: the fixture's coach). */
     UUID coach;
@@ -127,6 +153,9 @@ public final class TenantFixture {
       v.put("questionId", question.toString());
       v.put("interventionId", intervention.toString());
       v.put("agreementId", agreement.toString());
+      v.put("linkId", intakeLink.toString());
+      v.put("intakeToken", intakeToken);
+      v.put("reactionToken", reactionToken);
       return v;
     }
 
@@ -244,6 +273,45 @@ public final class TenantFixture {
             .update();
       }
       restoreIntervention(now);
+      restoreLinks(now);
+    }
+
+    /** The public links, active again if a request revoked them. */
+    private void restoreLinks(OffsetDateTime now) {
+      if (missing("intake_link", intakeLink)) {
+        jdbc.sql(
+                """
+                INSERT INTO intake_link (id, client_id, engagement_id, unit_id, token_hash,
+                                         created_by, created_at, used_count)
+                VALUES (:id, :c, :e, NULL, :h, 'fixture', :now, 0)
+                """)
+            .param("id", intakeLink)
+            .param("c", client.value())
+            .param("e", engagement)
+            .param("h", sha256(intakeToken))
+            .param("now", now)
+            .update();
+      }
+      if (missing("reaction_link", reactionLink)) {
+        jdbc.sql(
+                """
+                INSERT INTO reaction_link (id, client_id, intervention_id, token_hash, created_by,
+                                           created_at)
+                VALUES (:id, :c, :i, :h, 'fixture', :now)
+                """)
+            .param("id", reactionLink)
+            .param("c", client.value())
+            .param("i", intervention)
+            .param("h", sha256(reactionToken))
+            .param("now", now)
+            .update();
+      }
+      jdbc.sql("UPDATE intake_link SET revoked_at = NULL WHERE id = :id")
+          .param("id", intakeLink)
+          .update();
+      jdbc.sql("UPDATE reaction_link SET revoked_at = NULL WHERE id = :id")
+          .param("id", reactionLink)
+          .update();
     }
 
     /** An intervention of the engagement's coach answering the question, with an agreement. */
