@@ -63,7 +63,7 @@ public final class AnonymityRule {
   public static final int MINIMUM_THRESHOLD = 3;
 
   /** Steps the exact search may take per check before it gives up and suppresses. */
-  static final int SEARCH_BUDGET = 200_000;
+  static final int SEARCH_BUDGET = 2_000_000;
 
   private final int threshold;
 
@@ -138,7 +138,9 @@ public final class AnonymityRule {
    * @param verdicts one per candidate, in the order given
    * @param others the group of merged candidates, when it could be shown
    * @param priorExposures sets of fewer than t respondents already derivable from the groups
-   *     visible elsewhere before this decision: a problem upstream that this decision cannot undo
+   *     visible elsewhere before this decision (every such set is a disjoint union of these; empty
+   *     also when they were too complex to search): a problem upstream that this decision cannot
+   *     undo
    */
   public record Decision<R>(
       int threshold,
@@ -168,8 +170,8 @@ public final class AnonymityRule {
   public <R> Decision<R> decide(
       List<Group<R>> candidates, List<Group<R>> alreadyVisible, String othersLabel) {
     List<Group<R>> visible = new ArrayList<>(alreadyVisible);
-    Set<Set<R>> derivable = derivable(visible);
-    List<Set<R>> prior = derivable == null ? List.of() : List.copyOf(derivable);
+    DerivableSets<R> derivable = analyse(visible);
+    List<Set<R>> prior = derivable.small() == null ? List.of() : List.copyOf(derivable.small());
 
     List<Integer> order = new ArrayList<>();
     for (int i = 0; i < candidates.size(); i++) {
@@ -183,12 +185,12 @@ public final class AnonymityRule {
     List<Verdict<R>> verdicts = new ArrayList<>(Collections.nCopies(candidates.size(), null));
     for (int i : order) {
       Group<R> candidate = candidates.get(i);
-      Verdict<R> verdict = judge(candidate, visible, derivable);
-      if (verdict.shown()) {
+      Judgement<R> judgement = judge(candidate, visible, derivable);
+      if (judgement.verdict().shown()) {
         visible.add(candidate);
-        derivable = derivable(visible);
+        derivable = judgement.derivableAfter();
       }
-      verdicts.set(i, verdict);
+      verdicts.set(i, judgement.verdict());
     }
 
     Optional<Group<R>> others = Optional.empty();
@@ -203,7 +205,7 @@ public final class AnonymityRule {
     boolean alreadyThere = visible.stream().anyMatch(g -> g.respondents().equals(union));
     if (suppressed.size() >= 2 && !alreadyThere) {
       Group<R> merged = new Group<>(othersLabel, union);
-      if (judge(merged, visible, derivable).shown()) {
+      if (judge(merged, visible, derivable).verdict().shown()) {
         others = Optional.of(merged);
         for (int i : suppressed) {
           Verdict<R> v = verdicts.get(i);
@@ -221,7 +223,11 @@ public final class AnonymityRule {
     return new Decision<>(threshold, verdicts, others, prior);
   }
 
-  private <R> Verdict<R> judge(Group<R> candidate, List<Group<R>> visible, Set<Set<R>> derivable) {
+  /** A verdict, and when shown the small derivable sets of the visible groups plus this one. */
+  private record Judgement<R>(Verdict<R> verdict, DerivableSets<R> derivableAfter) {}
+
+  private <R> Judgement<R> judge(
+      Group<R> candidate, List<Group<R>> visible, DerivableSets<R> before) {
     if (candidate.size() < threshold) {
       return hidden(candidate, Reason.BELOW_THRESHOLD, null, candidate.size());
     }
@@ -231,30 +237,28 @@ public final class AnonymityRule {
         return hidden(candidate, Reason.SMALL_DIFFERENCE, v.label(), difference);
       }
     }
-    if (derivable == null) {
-      return hidden(candidate, Reason.TOO_COMPLEX_TO_VERIFY, null, 0);
-    }
     List<Group<R>> with = new ArrayList<>(visible);
     with.add(candidate);
-    Set<Set<R>> after = derivable(with);
-    if (after == null) {
+    DerivableSets<R> after = analyse(with);
+    if (after.small() == null) {
       return hidden(candidate, Reason.TOO_COMPLEX_TO_VERIFY, null, 0);
     }
     int smallestNew = Integer.MAX_VALUE;
-    for (Set<R> set : after) {
-      if (!derivable.contains(set)) {
+    for (Set<R> set : after.small()) {
+      if (!before.derivable(set)) {
         smallestNew = Math.min(smallestNew, set.size());
       }
     }
     if (smallestNew != Integer.MAX_VALUE) {
       return hidden(candidate, Reason.REVEALS_SMALL_SET, null, smallestNew);
     }
-    return new Verdict<>(candidate, Outcome.SHOWN, Reason.MEETS_RULE, Optional.empty(), 0);
+    return new Judgement<>(
+        new Verdict<>(candidate, Outcome.SHOWN, Reason.MEETS_RULE, Optional.empty(), 0), after);
   }
 
-  private <R> Set<Set<R>> derivable(List<Group<R>> groups) {
+  private <R> DerivableSets<R> analyse(List<Group<R>> groups) {
     List<Set<R>> family = groups.stream().map(Group::respondents).toList();
-    return DerivableSets.below(family, threshold, SEARCH_BUDGET);
+    return DerivableSets.of(family, threshold, SEARCH_BUDGET);
   }
 
   /** |A \ B| when one contains the other, else 0 (no containment, no pairwise difference). */
@@ -265,8 +269,9 @@ public final class AnonymityRule {
     return b.containsAll(a) ? b.size() - a.size() : 0;
   }
 
-  private static <R> Verdict<R> hidden(Group<R> g, Reason reason, String conflict, int exposed) {
-    return new Verdict<>(g, Outcome.HIDDEN, reason, Optional.ofNullable(conflict), exposed);
+  private static <R> Judgement<R> hidden(Group<R> g, Reason reason, String conflict, int exposed) {
+    return new Judgement<>(
+        new Verdict<>(g, Outcome.HIDDEN, reason, Optional.ofNullable(conflict), exposed), null);
   }
 
   /**

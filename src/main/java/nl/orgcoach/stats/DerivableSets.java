@@ -25,17 +25,17 @@ import java.util.TreeMap;
  * searches the unions of atoms smaller than the threshold.
  *
  * <p>The search is exponential in the threshold in the worst case; it stops after {@code budget}
- * steps and then answers {@code null}, which callers must treat as "not shown to be safe".
+ * steps and then answers {@code null}, which callers must treat as "not shown to be safe". The test
+ * of one given set ({@link #derivable}) is exact and cheap.
  */
-final class DerivableSets {
+final class DerivableSets<R> {
 
-  private DerivableSets() {}
+  private final Map<R, Integer> atomOf = new HashMap<>();
+  private final List<List<R>> atoms;
+  private final List<Map<Integer, BigInteger>> signatures;
+  private final Set<Set<R>> small;
 
-  /**
-   * The sets of 1 … threshold − 1 respondents whose total is derivable from the totals of the
-   * family, or {@code null} when the search exceeded its budget.
-   */
-  static <R> Set<Set<R>> below(List<Set<R>> family, int threshold, int budget) {
+  private DerivableSets(List<Set<R>> family, int threshold, int budget) {
     Map<R, BitSet> membership = new LinkedHashMap<>();
     for (int i = 0; i < family.size(); i++) {
       for (R r : family.get(i)) {
@@ -45,10 +45,60 @@ final class DerivableSets {
     Map<BitSet, List<R>> byPattern = new LinkedHashMap<>();
     membership.forEach((r, bits) -> byPattern.computeIfAbsent(bits, b -> new ArrayList<>()).add(r));
     List<BitSet> patterns = new ArrayList<>(byPattern.keySet());
-    List<List<R>> atoms = new ArrayList<>(byPattern.values());
+    atoms = new ArrayList<>(byPattern.values());
+    for (int a = 0; a < atoms.size(); a++) {
+      for (R r : atoms.get(a)) {
+        atomOf.put(r, a);
+      }
+    }
+    signatures = nullSpaceSignatures(family.size(), patterns);
+    small = new Search<>(atoms, signatures, threshold - 1, budget).run();
+  }
 
-    List<Map<Integer, BigInteger>> signatures = nullSpaceSignatures(family.size(), patterns);
-    return new Search<>(atoms, signatures, threshold - 1, budget).run();
+  /** Analyses the family; the search for small sets takes at most {@code budget} steps. */
+  static <R> DerivableSets<R> of(List<Set<R>> family, int threshold, int budget) {
+    return new DerivableSets<>(family, threshold, budget);
+  }
+
+  /**
+   * Sets of 1 … threshold − 1 respondents whose total is derivable, such that every derivable set
+   * of that size is a disjoint union of some of them; {@code null} when the search exceeded its
+   * budget.
+   */
+  Set<Set<R>> small() {
+    return small;
+  }
+
+  /** Whether the total of exactly this set of respondents follows from the family's totals. */
+  boolean derivable(Set<R> respondents) {
+    Map<Integer, Integer> counts = new HashMap<>();
+    for (R r : respondents) {
+      Integer atom = atomOf.get(r);
+      if (atom == null) {
+        return false;
+      }
+      counts.merge(atom, 1, Integer::sum);
+    }
+    Map<Integer, BigInteger> sum = new HashMap<>();
+    for (var e : counts.entrySet()) {
+      if (e.getValue() != atoms.get(e.getKey()).size()) {
+        return false;
+      }
+      addInto(sum, signatures.get(e.getKey()));
+    }
+    return sum.isEmpty();
+  }
+
+  private static void addInto(Map<Integer, BigInteger> sum, Map<Integer, BigInteger> add) {
+    add.forEach(
+        (k, v) -> {
+          BigInteger s = sum.getOrDefault(k, BigInteger.ZERO).add(v);
+          if (s.signum() == 0) {
+            sum.remove(k);
+          } else {
+            sum.put(k, s);
+          }
+        });
   }
 
   /**
@@ -149,15 +199,24 @@ final class DerivableSets {
 
   /**
    * Depth-first over unions of small atoms (ascending size, so it can stop early), completing each
-   * partial union with a hash lookup of the one atom that would bring its signature sum to zero.
+   * partial union with a hash lookup of the one atom that would bring its signature sum to zero
+   * (hashed to one number mod a prime for speed; every match is confirmed exactly).
+   *
+   * <p>Two reductions first. A small atom with a signature coordinate that no other small atom
+   * shares can never be cancelled, so it is in no derivable small set; removing it may strand
+   * others, so this repeats. And a zero sum splits over the connected components of "shares a
+   * coordinate", so a new derivable set has a new derivable part inside one component: each
+   * component is searched on its own.
    */
   private static final class Search<R> {
+    private static final long PRIME = 2_147_483_647L;
+    private static final BigInteger BIG_PRIME = BigInteger.valueOf(PRIME);
     private final List<List<R>> atoms;
     private final List<Map<Integer, BigInteger>> signatures;
     private final int capacity;
-    private final List<Integer> order = new ArrayList<>();
-    private final Map<Map<Integer, BigInteger>, List<Integer>> positionsBySignature =
-        new HashMap<>();
+    private List<Integer> order;
+    private Map<Long, List<Integer>> positionsByHash;
+    private final long[] hashes;
     private final Set<Set<R>> found = new LinkedHashSet<>();
     private long steps;
     private final long budget;
@@ -167,36 +226,118 @@ final class DerivableSets {
       this.signatures = signatures;
       this.capacity = capacity;
       this.budget = b;
+      // A fixed random linear functional of the signatures, mod a prime: a zero signature sum has a
+      // zero hash, so hashing loses no derivable set; a match is then confirmed exactly.
+      java.util.SplittableRandom random = new java.util.SplittableRandom(20260127L);
+      Map<Integer, Long> weights = new HashMap<>();
+      hashes = new long[atoms.size()];
       for (int a = 0; a < atoms.size(); a++) {
-        if (atoms.get(a).size() <= capacity) {
-          order.add(a);
+        long h = 0;
+        for (var e : signatures.get(a).entrySet()) {
+          long w = weights.computeIfAbsent(e.getKey(), k -> random.nextLong(1, PRIME));
+          long v = e.getValue().mod(BIG_PRIME).longValue();
+          h = (h + v * w % PRIME) % PRIME;
         }
-      }
-      order.sort(
-          (x, y) ->
-              atoms.get(x).size() != atoms.get(y).size()
-                  ? Integer.compare(atoms.get(x).size(), atoms.get(y).size())
-                  : Integer.compare(x, y));
-      for (int pos = 0; pos < order.size(); pos++) {
-        positionsBySignature
-            .computeIfAbsent(signatures.get(order.get(pos)), s -> new ArrayList<>())
-            .add(pos);
+        hashes[a] = h;
       }
     }
 
     Set<Set<R>> run() {
-      return dfs(0, new ArrayList<>(), 0, new TreeMap<>()) ? found : null;
+      for (List<Integer> component : components(cancellableSmallAtoms())) {
+        component.sort(
+            (x, y) ->
+                atoms.get(x).size() != atoms.get(y).size()
+                    ? Integer.compare(atoms.get(x).size(), atoms.get(y).size())
+                    : Integer.compare(x, y));
+        order = component;
+        positionsByHash = new HashMap<>();
+        for (int pos = 0; pos < order.size(); pos++) {
+          positionsByHash.computeIfAbsent(hashes[order.get(pos)], h -> new ArrayList<>()).add(pos);
+        }
+        if (!dfs(0, new ArrayList<>(), 0, 0L)) {
+          return null;
+        }
+      }
+      return found;
     }
 
-    private boolean dfs(int from, List<Integer> chosen, int size, Map<Integer, BigInteger> sum) {
+    private Set<Integer> cancellableSmallAtoms() {
+      Set<Integer> alive = new LinkedHashSet<>();
+      Map<Integer, Set<Integer>> atomsByCoordinate = new HashMap<>();
+      for (int a = 0; a < atoms.size(); a++) {
+        if (atoms.get(a).size() <= capacity) {
+          alive.add(a);
+          for (int f : signatures.get(a).keySet()) {
+            atomsByCoordinate.computeIfAbsent(f, x -> new LinkedHashSet<>()).add(a);
+          }
+        }
+      }
+      java.util.ArrayDeque<Integer> lonely = new java.util.ArrayDeque<>();
+      atomsByCoordinate.forEach(
+          (f, holders) -> {
+            if (holders.size() == 1) {
+              lonely.add(f);
+            }
+          });
+      while (!lonely.isEmpty()) {
+        Set<Integer> holders = atomsByCoordinate.get(lonely.poll());
+        if (holders.size() != 1) {
+          continue;
+        }
+        int atom = holders.iterator().next();
+        alive.remove(atom);
+        for (int f : signatures.get(atom).keySet()) {
+          Set<Integer> rest = atomsByCoordinate.get(f);
+          rest.remove(atom);
+          if (rest.size() == 1) {
+            lonely.add(f);
+          }
+        }
+      }
+      return alive;
+    }
+
+    private List<List<Integer>> components(Set<Integer> alive) {
+      Map<Integer, Integer> parent = new HashMap<>();
+      Map<Integer, Integer> firstAtomOfCoordinate = new HashMap<>();
+      for (int a : alive) {
+        parent.put(a, a);
+      }
+      for (int a : alive) {
+        for (int f : signatures.get(a).keySet()) {
+          Integer other = firstAtomOfCoordinate.putIfAbsent(f, a);
+          if (other != null) {
+            parent.put(root(parent, a), root(parent, other));
+          }
+        }
+      }
+      Map<Integer, List<Integer>> byRoot = new LinkedHashMap<>();
+      for (int a : alive) {
+        byRoot.computeIfAbsent(root(parent, a), r -> new ArrayList<>()).add(a);
+      }
+      return new ArrayList<>(byRoot.values());
+    }
+
+    private static int root(Map<Integer, Integer> parent, int a) {
+      int r = a;
+      while (parent.get(r) != r) {
+        r = parent.get(r);
+      }
+      parent.put(a, r);
+      return r;
+    }
+
+    private boolean dfs(int from, List<Integer> chosen, int size, long sum) {
       if (++steps > budget) {
         return false;
       }
-      List<Integer> completions = positionsBySignature.get(negate(sum));
+      List<Integer> completions = positionsByHash.get(Math.floorMod(-sum, PRIME));
       if (completions != null) {
         for (int pos : completions) {
           int atom = order.get(pos);
-          if (pos >= from && size + atoms.get(atom).size() <= capacity) {
+          if (pos >= from
+              && size + atoms.get(atom).size() <= capacity
+              && sumsToZero(chosen, atom)) {
             record(chosen, atom);
           }
         }
@@ -209,13 +350,23 @@ final class DerivableSets {
         }
         chosen.add(atom);
         boolean finished =
-            dfs(pos + 1, chosen, size + atoms.get(atom).size(), add(sum, signatures.get(atom)));
+            dfs(pos + 1, chosen, size + atoms.get(atom).size(), (sum + hashes[atom]) % PRIME);
         chosen.remove(chosen.size() - 1);
         if (!finished) {
           return false;
         }
       }
       return true;
+    }
+
+    /** The exact test behind a hash match. */
+    private boolean sumsToZero(List<Integer> chosen, int last) {
+      Map<Integer, BigInteger> sum = new HashMap<>();
+      for (int a : chosen) {
+        addInto(sum, signatures.get(a));
+      }
+      addInto(sum, signatures.get(last));
+      return sum.isEmpty();
     }
 
     private void record(List<Integer> chosen, int last) {
@@ -225,27 +376,6 @@ final class DerivableSets {
       }
       set.addAll(atoms.get(last));
       found.add(set);
-    }
-
-    private static Map<Integer, BigInteger> add(
-        Map<Integer, BigInteger> x, Map<Integer, BigInteger> y) {
-      Map<Integer, BigInteger> sum = new TreeMap<>(x);
-      y.forEach(
-          (k, v) -> {
-            BigInteger s = sum.getOrDefault(k, BigInteger.ZERO).add(v);
-            if (s.signum() == 0) {
-              sum.remove(k);
-            } else {
-              sum.put(k, s);
-            }
-          });
-      return sum;
-    }
-
-    private static Map<Integer, BigInteger> negate(Map<Integer, BigInteger> x) {
-      Map<Integer, BigInteger> n = new TreeMap<>();
-      x.forEach((k, v) -> n.put(k, v.negate()));
-      return n;
     }
   }
 }

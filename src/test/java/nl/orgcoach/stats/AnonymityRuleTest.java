@@ -178,9 +178,14 @@ class AnonymityRuleTest {
   void theExactSearchGivesUpRatherThanGuessing() {
     var family =
         List.<Set<Integer>>of(Set.of(1, 2, 3, 4), Set.of(1, 2, 3), Set.of(5, 6), Set.of(5));
-    assertThat(DerivableSets.below(family, 3, 1)).isNull();
-    assertThat(DerivableSets.below(family, 3, 1_000))
-        .containsExactlyInAnyOrder(
-            Set.of(4), Set.of(5), Set.of(6), Set.of(4, 5), Set.of(4, 6), Set.of(5, 6));
+    assertThat(DerivableSets.of(family, 3, 1).small()).isNull();
+
+    var analysis = DerivableSets.of(family, 3, 1_000);
+    // Every small derivable set is a disjoint union of the sets found.
+    assertThat(analysis.small()).containsExactlyInAnyOrder(Set.of(4), Set.of(5), Set.of(6));
+    assertThat(analysis.derivable(Set.of(4, 6))).isTrue();
+    assertThat(analysis.derivable(Set.of(1, 2, 3))).isTrue();
+    assertThat(analysis.derivable(Set.of(1, 2))).isFalse();
+    assertThat(analysis.derivable(Set.of(7))).isFalse();
   }
 }
