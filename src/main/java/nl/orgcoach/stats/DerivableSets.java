@@ -108,39 +108,31 @@ final class DerivableSets<R> {
   private static List<Map<Integer, BigInteger>> nullSpaceSignatures(
       int groups, List<BitSet> patterns) {
     int columns = patterns.size();
-    BigInteger[][] m = new BigInteger[groups][columns];
-    for (int i = 0; i < groups; i++) {
-      for (int a = 0; a < columns; a++) {
-        m[i][a] = patterns.get(a).get(i) ? BigInteger.ONE : BigInteger.ZERO;
-      }
-    }
-    int rank = 0;
     int[] pivotRowOfColumn = new int[columns];
-    java.util.Arrays.fill(pivotRowOfColumn, -1);
-    for (int col = 0; col < columns && rank < groups; col++) {
-      int p = rank;
-      while (p < groups && m[p][col].signum() == 0) {
-        p++;
-      }
-      if (p == groups) {
-        continue;
-      }
-      BigInteger[] swap = m[p];
-      m[p] = m[rank];
-      m[rank] = swap;
-      normalise(m[rank], col);
+    BigInteger[][] m;
+    try {
+      long[][] fast = new long[groups][columns];
       for (int i = 0; i < groups; i++) {
-        if (i != rank && m[i][col].signum() != 0) {
-          BigInteger pivot = m[rank][col];
-          BigInteger factor = m[i][col];
-          for (int c = 0; c < columns; c++) {
-            m[i][c] = m[i][c].multiply(pivot).subtract(m[rank][c].multiply(factor));
-          }
-          normalise(m[i], -1);
+        for (int a = 0; a < columns; a++) {
+          fast[i][a] = patterns.get(a).get(i) ? 1 : 0;
         }
       }
-      pivotRowOfColumn[col] = rank;
-      rank++;
+      reduce(fast, pivotRowOfColumn);
+      m = new BigInteger[groups][];
+      for (int i = 0; i < groups; i++) {
+        m[i] =
+            java.util.Arrays.stream(fast[i])
+                .mapToObj(BigInteger::valueOf)
+                .toArray(BigInteger[]::new);
+      }
+    } catch (ArithmeticException overflow) {
+      m = new BigInteger[groups][columns];
+      for (int i = 0; i < groups; i++) {
+        for (int a = 0; a < columns; a++) {
+          m[i][a] = patterns.get(a).get(i) ? BigInteger.ONE : BigInteger.ZERO;
+        }
+      }
+      reduce(m, pivotRowOfColumn);
     }
     // Null vector of free column f: 1 at f, −m[r][f]/m[r][pivot] at each pivot column, scaled by
     // the lcm of the pivots involved so that every coordinate is an integer.
@@ -176,6 +168,106 @@ final class DerivableSets<R> {
       signatures.add(sig);
     }
     return signatures;
+  }
+
+  /**
+   * Integer Gauss–Jordan elimination in place: each pivot column ends up zero outside its pivot
+   * row. Rows are divided by the gcd of their entries, which keeps 0/1 matrices in {@code long}
+   * range in practice; on overflow the caller starts again with {@link BigInteger}.
+   */
+  static void reduce(long[][] m, int[] pivotRowOfColumn) {
+    java.util.Arrays.fill(pivotRowOfColumn, -1);
+    int groups = m.length;
+    int rank = 0;
+    for (int col = 0; col < pivotRowOfColumn.length && rank < groups; col++) {
+      int p = rank;
+      while (p < groups && m[p][col] == 0) {
+        p++;
+      }
+      if (p == groups) {
+        continue;
+      }
+      long[] swap = m[p];
+      m[p] = m[rank];
+      m[rank] = swap;
+      normalise(m[rank], col);
+      for (int i = 0; i < groups; i++) {
+        if (i != rank && m[i][col] != 0) {
+          long pivot = m[rank][col];
+          long factor = m[i][col];
+          long[] row = m[i];
+          long[] pivotRow = m[rank];
+          for (int c = 0; c < row.length; c++) {
+            if (row[c] != 0 || pivotRow[c] != 0) {
+              row[c] =
+                  Math.subtractExact(
+                      Math.multiplyExact(row[c], pivot), Math.multiplyExact(pivotRow[c], factor));
+            }
+          }
+          normalise(row, -1);
+        }
+      }
+      pivotRowOfColumn[col] = rank;
+      rank++;
+    }
+  }
+
+  static void reduce(BigInteger[][] m, int[] pivotRowOfColumn) {
+    java.util.Arrays.fill(pivotRowOfColumn, -1);
+    int groups = m.length;
+    int rank = 0;
+    for (int col = 0; col < pivotRowOfColumn.length && rank < groups; col++) {
+      int p = rank;
+      while (p < groups && m[p][col].signum() == 0) {
+        p++;
+      }
+      if (p == groups) {
+        continue;
+      }
+      BigInteger[] swap = m[p];
+      m[p] = m[rank];
+      m[rank] = swap;
+      normalise(m[rank], col);
+      for (int i = 0; i < groups; i++) {
+        if (i != rank && m[i][col].signum() != 0) {
+          BigInteger pivot = m[rank][col];
+          BigInteger factor = m[i][col];
+          for (int c = 0; c < m[i].length; c++) {
+            m[i][c] = m[i][c].multiply(pivot).subtract(m[rank][c].multiply(factor));
+          }
+          normalise(m[i], -1);
+        }
+      }
+      pivotRowOfColumn[col] = rank;
+      rank++;
+    }
+  }
+
+  private static void normalise(long[] row, int pivotColumn) {
+    long gcd = 0;
+    for (long v : row) {
+      gcd = gcd(gcd, Math.abs(v));
+    }
+    if (gcd == 0) {
+      return;
+    }
+    if (pivotColumn >= 0 && row[pivotColumn] < 0) {
+      gcd = -gcd;
+    }
+    if (gcd != 1) {
+      for (int c = 0; c < row.length; c++) {
+        row[c] /= gcd;
+      }
+    }
+  }
+
+  private static long gcd(long a, long b) {
+    while (b != 0) {
+      long t = a % b;
+      a = b;
+      b = t;
+    }
+    return a;
   }
 
   /** Divides the row by the gcd of its entries; makes the entry at {@code pivotColumn} positive. */
