@@ -11,9 +11,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What feedback may be shown without exposing a rater: product invariant 4 ("feedback of a rater
- * group is shown only when at least 3 raters answered … no filter, slice or pair of reports may
- * reveal a group below the threshold").
+ * What feedback may be shown without exposing a rater: product invariant 4. A rater group is shown
+ * only when at least 3 raters answered; no filter, slice or pair of reports may reveal a group
+ * below the threshold.
  *
  * <p>The attack: if B is A without respondent i, then xᵢ = n_A·mean_A − n_B·mean_B (Denning,
  * Denning &amp; Schwartz 1979). Twelve answers with mean 3.75 and the eleven with tenure &gt; 1

@@ -93,7 +93,7 @@ public final class SelfOtherAgreement {
       return new Settings(centre, m, newMinimum);
     }
 
-    /** For reports, e.g. {@code "centre = mean D, m = 0.5, reference n >= 10"}. */
+    /** For reports, e.g. {@code centre = mean D, m = 0.5, reference n >= 10}. */
     public String describe() {
       return String.format(
           Locale.ROOT,
