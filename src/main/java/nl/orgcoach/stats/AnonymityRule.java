@@ -43,6 +43,11 @@ import java.util.Set;
  * into it, otherwise as hidden. Pass the groups of one breakdown per call (the children of a unit,
  * the rater groups of one ratee), since their union is what "others" means.
  *
+ * <p><b>Individual scores that are shown on purpose</b> (the self-rating, an explicitly
+ * non-anonymous manager rating) belong among the groups already visible, as groups of one: then a
+ * candidate that is those people plus one or two others is refused, as it should be. They appear in
+ * {@link Decision#priorExposures()}, as intended exposures.
+ *
  * <p><b>Respondent identity across rounds.</b> Pass person ids (not person-round ids) and the
  * groups visible in earlier rounds: that treats answers as if they were stable between rounds,
  * which is the safe assumption for people who answer the same way twice.
@@ -139,8 +144,8 @@ public final class AnonymityRule {
    * @param others the group of merged candidates, when it could be shown
    * @param priorExposures sets of fewer than t respondents already derivable from the groups
    *     visible elsewhere before this decision (every such set is a disjoint union of these; empty
-   *     also when they were too complex to search): a problem upstream that this decision cannot
-   *     undo
+   *     also when they were too complex to search): individual scores shown on purpose, or else a
+   *     problem upstream that this decision cannot undo
    */
   public record Decision<R>(
       int threshold,

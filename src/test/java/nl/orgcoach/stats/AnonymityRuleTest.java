@@ -158,6 +158,24 @@ class AnonymityRuleTest {
   }
 
   @Test
+  void aManagerRatingShownOnPurposeCountsAsVisible() {
+    var manager = new Group<>("manager (not anonymous)", Set.of("m-1"));
+    var decision =
+        AnonymityRule.minimum()
+            .decide(
+                List.of(
+                    new Group<>("manager and two peers", Set.of("m-1", "p-1", "p-2")),
+                    new Group<>("manager and three peers", Set.of("m-1", "p-1", "p-2", "p-3"))),
+                List.of(manager));
+
+    assertThat(decision.priorExposures()).containsExactly(Set.of("m-1"));
+    assertThat(decision.shown())
+        .extracting(Group::label)
+        .containsExactly("manager and three peers");
+    assertThat(decision.verdicts().get(0).reason()).isEqualTo(Reason.SMALL_DIFFERENCE);
+  }
+
+  @Test
   void respondentIdsAreOpaque() {
     var decision =
         AnonymityRule.minimum()
