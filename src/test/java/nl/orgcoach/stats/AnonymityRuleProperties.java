@@ -170,7 +170,7 @@ class AnonymityRuleProperties {
         }
       }
     }
-    var span = new Span(visible);
+    var span = new IndicatorSpan(visible.stream().map(Group::respondents).toList(), MAX_PEOPLE + 1);
     forEachSmallSet(
         MAX_PEOPLE + 1,
         t - 1,
@@ -196,65 +196,6 @@ class AnonymityRuleProperties {
         extend(set, p + 1, people, maxSize, action);
       }
       set.remove(set.size() - 1);
-    }
-  }
-
-  /** The span of the groups' indicator vectors over people 0 … MAX_PEOPLE, in floating point. */
-  private static final class Span {
-    private final List<double[]> rows = new ArrayList<>();
-    private final List<Integer> pivots = new ArrayList<>();
-
-    Span(List<Group<Integer>> groups) {
-      for (var g : groups) {
-        double[] v = new double[MAX_PEOPLE + 1];
-        g.respondents().forEach(p -> v[p] = 1);
-        reduce(v);
-        int pivot = largest(v);
-        if (Math.abs(v[pivot]) > 1e-9) {
-          double scale = v[pivot];
-          for (int i = 0; i < v.length; i++) {
-            v[i] /= scale;
-          }
-          for (int r = 0; r < rows.size(); r++) {
-            double[] row = rows.get(r);
-            double factor = row[pivot];
-            for (int i = 0; i < v.length; i++) {
-              row[i] -= factor * v[i];
-            }
-          }
-          rows.add(v);
-          pivots.add(pivot);
-        }
-      }
-    }
-
-    boolean contains(List<Integer> set) {
-      double[] v = new double[MAX_PEOPLE + 1];
-      set.forEach(p -> v[p] = 1);
-      reduce(v);
-      return Math.abs(v[largest(v)]) < 1e-9;
-    }
-
-    private void reduce(double[] v) {
-      for (int r = 0; r < rows.size(); r++) {
-        double factor = v[pivots.get(r)];
-        if (factor != 0) {
-          double[] row = rows.get(r);
-          for (int i = 0; i < v.length; i++) {
-            v[i] -= factor * row[i];
-          }
-        }
-      }
-    }
-
-    private static int largest(double[] v) {
-      int best = 0;
-      for (int i = 1; i < v.length; i++) {
-        if (Math.abs(v[i]) > Math.abs(v[best])) {
-          best = i;
-        }
-      }
-      return best;
     }
   }
 }
