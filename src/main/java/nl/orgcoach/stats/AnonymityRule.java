@@ -242,6 +242,11 @@ public final class AnonymityRule {
         return hidden(candidate, Reason.SMALL_DIFFERENCE, v.label(), difference);
       }
     }
+    if (before.derivable(candidate.respondents())) {
+      // Its total already follows from the visible groups: showing it adds nothing to derive from.
+      return new Judgement<>(
+          new Verdict<>(candidate, Outcome.SHOWN, Reason.MEETS_RULE, Optional.empty(), 0), before);
+    }
     List<Group<R>> with = new ArrayList<>(visible);
     with.add(candidate);
     DerivableSets<R> after = analyse(with);
