@@ -102,18 +102,67 @@ public final class BetaBinomial {
     double lo = Math.max(0, -delta);
     double hi = Math.min(1, 1 - delta);
     int degree = first.n() + second.n() + 1;
-    double[][] rule = GammaFunctions.gaussLegendre(Math.max(8, degree / 2 + 2));
+    double[][] rule = GammaFunctions.gaussLegendre(Math.max(2, (degree + 2) / 2));
     double[] nodes = rule[0];
     double[] weights = rule[1];
     double half = (hi - lo) / 2;
     double mid = (hi + lo) / 2;
+    Survival survival = new Survival(first);
+    int a2 = second.alpha() - 1;
+    int b2 = second.beta() - 1;
+    double logB2 = GammaFunctions.logBeta(second.alpha(), second.beta());
     double integral = 0;
     for (int i = 0; i < nodes.length; i++) {
       double y = mid + half * nodes[i];
-      double survival = 1 - first.cdf(y + delta);
-      integral += weights[i] * Math.exp(second.logDensity(y)) * survival;
+      double density = Math.exp(a2 * Math.log(y) + b2 * Math.log1p(-y) - logB2);
+      integral += weights[i] * density * survival.at(y + delta);
     }
     return clamp(certain + half * integral);
+  }
+
+  /**
+   * 1 − I_x(α, β) for integer α, β: the binomial sum P(Bin(α + β − 1, x) ≤ α − 1), evaluated from
+   * its largest term outwards (one exp per point, no underflow of the terms that matter).
+   */
+  private static final class Survival {
+    private final int a;
+    private final int total;
+    private final double[] logChoose;
+
+    Survival(Posterior posterior) {
+      a = posterior.alpha();
+      total = posterior.alpha() + posterior.beta() - 1;
+      logChoose = new double[total + 1];
+      for (int j = 0; j < total; j++) {
+        logChoose[j + 1] = logChoose[j] + Math.log((double) (total - j) / (j + 1));
+      }
+    }
+
+    double at(double x) {
+      if (x <= 0) {
+        return 1;
+      }
+      if (x >= 1) {
+        return 0;
+      }
+      double logX = Math.log(x);
+      double log1mX = Math.log1p(-x);
+      int top = Math.min(a - 1, (int) Math.floor((total + 1) * x));
+      double peak = Math.exp(logChoose[top] + top * logX + (total - top) * log1mX);
+      double ratio = x / (1 - x);
+      double sum = peak;
+      double term = peak;
+      for (int j = top; j > 0 && term > peak * 1e-17; j--) {
+        term *= j / ((total - j + 1) * ratio);
+        sum += term;
+      }
+      term = peak;
+      for (int j = top; j < a - 1 && term > peak * 1e-17; j++) {
+        term *= (total - j) * ratio / (j + 1);
+        sum += term;
+      }
+      return Math.min(1, sum);
+    }
   }
 
   /** The q-quantile of p₁ − p₂ (q in (0, 1)), to about 1e-9. */

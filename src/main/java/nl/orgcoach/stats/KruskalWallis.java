@@ -40,7 +40,9 @@ public final class KruskalWallis {
     /** Every distinct assignment of the values to the groups was enumerated. */
     EXACT,
     /** Estimated from seeded random assignments; see {@link Result#permutationStandardError()}. */
-    MONTE_CARLO
+    MONTE_CARLO,
+    /** Not computed ({@link #asymptotic}): the permutation p is NaN. */
+    NONE
   }
 
   /**
@@ -76,8 +78,14 @@ public final class KruskalWallis {
     return test(groups, DEFAULT_EXACT_LIMIT, DEFAULT_MONTE_CARLO_DRAWS, DEFAULT_SEED);
   }
 
+  /** H, ε² and the asymptotic p only, for screening many tests cheaply. */
+  public static Result asymptotic(double[]... groups) {
+    return test(groups, 0, 0, DEFAULT_SEED);
+  }
+
   /**
-   * The test.
+   * The test. With more than {@code exactLimit} assignments and {@code monteCarloDraws} = 0, the
+   * permutation p is not computed.
    *
    * @throws IllegalArgumentException with fewer than two non-empty groups, or a non-finite value
    */
@@ -97,8 +105,8 @@ public final class KruskalWallis {
     if (k < 2) {
       throw new IllegalArgumentException("Kruskal–Wallis needs at least two non-empty groups");
     }
-    if (monteCarloDraws < 1) {
-      throw new IllegalArgumentException("monteCarloDraws must be positive");
+    if (monteCarloDraws < 0 || exactLimit < 0) {
+      throw new IllegalArgumentException("limits must not be negative");
     }
     int[] sizes = new int[k];
     int n = 0;
@@ -119,8 +127,11 @@ public final class KruskalWallis {
     double tieSum = midRanks(values, ranks);
     double tieCorrection = 1 - tieSum / ((double) n * n * n - n);
     int df = k - 1;
+    long assignments = assignments(sizes);
     if (tieCorrection <= 1e-12) {
-      return new Result(k, n, 0, 0, df, 1, 1, PermutationMethod.EXACT, 1, 0, 0);
+      // All values equal: every assignment has the same ranks, so each is "at least as extreme".
+      return new Result(
+          k, n, 0, 0, df, 1, 1, PermutationMethod.EXACT, Math.max(1, assignments), 0, 0);
     }
     double[] rankSums = new double[k];
     for (int i = 0; i < n; i++) {
@@ -131,7 +142,6 @@ public final class KruskalWallis {
     double asymptotic = GammaFunctions.regularisedGammaQ(df / 2.0, h / 2);
     // H is a monotone function of Σ R²/n for fixed N and ties: compare that, with a tolerance.
     double threshold = statistic - 1e-9 * Math.max(1, Math.abs(statistic));
-    long assignments = assignments(sizes);
     Result result;
     if (assignments > 0 && assignments <= exactLimit) {
       long atLeast = new Enumeration(ranks, sizes, threshold).count();
@@ -147,6 +157,20 @@ public final class KruskalWallis {
               PermutationMethod.EXACT,
               assignments,
               0,
+              h / (n - 1));
+    } else if (monteCarloDraws == 0) {
+      result =
+          new Result(
+              k,
+              n,
+              h,
+              tieCorrection,
+              df,
+              asymptotic,
+              Double.NaN,
+              PermutationMethod.NONE,
+              0,
+              Double.NaN,
               h / (n - 1));
     } else {
       SplittableRandom random = new SplittableRandom(seed);
@@ -207,27 +231,39 @@ public final class KruskalWallis {
   /** Fills mid-ranks (1-based) and returns Σ(t³ − t) over tie groups. */
   static double midRanks(double[] values, double[] ranks) {
     int n = values.length;
-    Integer[] order = new Integer[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, (a, b) -> Double.compare(values[a], values[b]));
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
     double tieSum = 0;
     int i = 0;
     while (i < n) {
       int j = i;
-      while (j + 1 < n && values[order[j + 1]] == values[order[i]]) {
+      while (j + 1 < n && sorted[j + 1] == sorted[i]) {
         j++;
-      }
-      double rank = (i + j) / 2.0 + 1;
-      for (int t = i; t <= j; t++) {
-        ranks[order[t]] = rank;
       }
       double t = j - i + 1;
       tieSum += t * t * t - t;
       i = j + 1;
     }
+    for (int v = 0; v < n; v++) {
+      int first = lowerBound(sorted, values[v]);
+      int last = lowerBound(sorted, Math.nextUp(values[v])) - 1;
+      ranks[v] = (first + last) / 2.0 + 1;
+    }
     return tieSum;
+  }
+
+  private static int lowerBound(double[] sorted, double value) {
+    int lo = 0;
+    int hi = sorted.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (sorted[mid] < value) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   /** N!/(n₁!…n_k!), or −1 when it does not fit in a long. */
