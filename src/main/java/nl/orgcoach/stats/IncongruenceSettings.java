@@ -83,12 +83,14 @@ public record IncongruenceSettings(
   /**
    * The defaults: at least 3 ratings per compared constellation, a margin of 0.20, posterior
    * probability 0.95, repetition in 2 behaviours or 2 quarters (2 ratings per constellation in a
-   * quarter), norms from at least 20 ratings, favourable from 4 on 1–5. The simulation of
-   * docs/incongruence-false-alarms.md keeps consistent people's flag rate under 5% with these.
+   * quarter), norms from at least 20 ratings, favourable from 4 on 1–5; permutation tests exact up
+   * to 30,000 assignments (the 27,720 of METHODS.md's vector among them), else 2,000 draws. The
+   * simulation of docs/incongruence-false-alarms.md keeps consistent people's flag rate under 5%
+   * with these.
    */
   public static IncongruenceSettings defaults() {
     return new IncongruenceSettings(
-        Method.POSTERIOR, 3, 0.20, 0.95, 0.05, 2, 2, 3, 2, 20, 4, 5, 20_000, 2_000, 20_261_127L);
+        Method.POSTERIOR, 3, 0.20, 0.95, 0.05, 2, 2, 3, 2, 20, 4, 5, 30_000, 2_000, 20_261_127L);
   }
 
   public IncongruenceSettings withMethod(Method newMethod) {

@@ -46,7 +46,7 @@ class IncongruenceSimulation {
             new Scenario("3–15 per constellation, noise 0.9", 3, 15, 0.9),
             new Scenario("0–8 per constellation, noise 0.9", 0, 8, 0.9),
             new Scenario("3–15 per constellation, noise 1.3", 3, 15, 1.3));
-    double[] effects = {0.5, 1.0, 1.5};
+    double[] effects = {1.0, 2.0, 3.0};
     StringBuilder out = new StringBuilder();
     out.append(
         String.format(
@@ -58,9 +58,10 @@ class IncongruenceSimulation {
             BEHAVIOURS,
             AFFECTED));
     out.append(
-        "| counts, noise | rule | effect | false alarms: people | false alarms: person ×"
-            + " behaviour | power: people | power: affected behaviours |\n");
-    out.append("|---|---|---:|---:|---:|---:|---:|\n");
+        "| counts, noise | rule | effect (points) | effect on the rate gap | false alarms: people"
+            + " | false alarms: person × behaviour | power: people | power: affected behaviours"
+            + " |\n");
+    out.append("|---|---|---:|---:|---:|---:|---:|---:|\n");
     long seed = 1;
     List<String> lines = new ArrayList<>();
     for (Scenario scenario : scenarios) {
@@ -82,10 +83,11 @@ class IncongruenceSimulation {
           String line =
               String.format(
                   Locale.ROOT,
-                  "| %s | %s | %.1f | %.2f%% | %.2f%% | %.1f%% | %.1f%% |",
+                  "| %s | %s | %.1f | %.2f | %.2f%% | %.2f%% | %.1f%% | %.1f%% |",
                   scenario.name(),
                   rule.name(),
                   effect,
+                  r.meanRateEffect(),
                   100 * r.falseAlarmPeople(),
                   100 * r.falseAlarmCells(),
                   100 * r.powerPeople(),

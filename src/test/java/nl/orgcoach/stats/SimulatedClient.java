@@ -48,7 +48,10 @@ public record SimulatedClient(
 
   /** The ratings, and which people and person × behaviours are truly incongruent. */
   public record Data(
-      List<ObservedRating> ratings, Set<String> incongruentPeople, Set<String> affectedCells) {}
+      List<ObservedRating> ratings,
+      Set<String> incongruentPeople,
+      Set<String> affectedCells,
+      double meanRateEffect) {}
 
   public static String cell(String person, String behaviour) {
     return person + "|" + behaviour;
@@ -59,6 +62,7 @@ public record SimulatedClient(
     List<ObservedRating> ratings = new ArrayList<>();
     Set<String> incongruentPeople = new HashSet<>();
     Set<String> affected = new HashSet<>();
+    double rateEffect = 0;
     int people = consistent + incongruent;
     for (int p = 0; p < people; p++) {
       boolean isIncongruent = p >= consistent;
@@ -74,10 +78,16 @@ public record SimulatedClient(
           affected.add(cell(person, behaviour));
         }
         double level = 3.2 + u + 0.4 * gaussian(random);
+        if (hit) {
+          rateEffect += rateEffect(level);
+        }
         for (Constellation c : Constellation.values()) {
           double latent = level + CONSTELLATION_EFFECT[c.ordinal()];
+          if (hit && c == Constellation.SUPERIORS_PRESENT) {
+            latent += effect / 2;
+          }
           if (hit && c == Constellation.DIRECT_REPORTS_PRESENT) {
-            latent -= effect;
+            latent -= effect / 2;
           }
           int count = minCount + random.nextInt(maxCount - minCount + 1);
           for (int i = 0; i < count; i++) {
@@ -89,7 +99,27 @@ public record SimulatedClient(
         }
       }
     }
-    return new Data(ratings, incongruentPeople, affected);
+    return new Data(
+        ratings, incongruentPeople, affected, rateEffect / Math.max(1, affected.size()));
+  }
+
+  /**
+   * What the effect does to the favourable-rate gap superiors − direct reports of a person at this
+   * level, beyond a consistent person's gap: the size the rule's margin is measured against.
+   */
+  private double rateEffect(double level) {
+    double sup = level + CONSTELLATION_EFFECT[0];
+    double dir = level + CONSTELLATION_EFFECT[1];
+    return favourable(sup + effect / 2)
+        - favourable(dir - effect / 2)
+        - (favourable(sup) - favourable(dir));
+  }
+
+  /** P(rating ≥ 4) = P(latent + e ≥ 3.5) = Φ((latent − 3.5)/noise). */
+  private double favourable(double latent) {
+    double z = (latent - 3.5) / noise;
+    double half = 0.5 * GammaFunctions.regularisedGammaP(0.5, z * z / 2);
+    return z >= 0 ? 0.5 + half : 0.5 - half;
   }
 
   /**
@@ -99,9 +129,14 @@ public record SimulatedClient(
    * @param falseAlarmCells consistent people's behaviours flagged, as a share
    * @param powerPeople incongruent people with a flag on an affected behaviour, as a share
    * @param powerCells affected behaviours flagged, as a share
+   * @param meanRateEffect the mean true effect on the favourable-rate gap of affected behaviours
    */
   public record Rates(
-      double falseAlarmPeople, double falseAlarmCells, double powerPeople, double powerCells) {}
+      double falseAlarmPeople,
+      double falseAlarmCells,
+      double powerPeople,
+      double powerCells,
+      double meanRateEffect) {}
 
   public Rates rates(IncongruenceSettings settings) {
     Data data = generate();
@@ -125,7 +160,8 @@ public record SimulatedClient(
         share(flaggedConsistentPeople.size(), consistent),
         share(consistentCellsFlagged, (long) consistent * behaviours),
         share(flaggedIncongruentPeople.size(), incongruent),
-        share(affectedFlagged, (long) incongruent * affectedBehaviours));
+        share(affectedFlagged, (long) incongruent * affectedBehaviours),
+        data.meanRateEffect());
   }
 
   private static double share(long count, long of) {
