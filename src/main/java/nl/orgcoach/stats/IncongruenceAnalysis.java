@@ -18,7 +18,7 @@ import nl.orgcoach.stats.IncongruenceSettings.Method;
  * does a person show a behaviour markedly more or less often in one constellation than in another,
  * beyond what is usual for those constellations in the client?
  *
- * <p>Theory: behavioural signatures, "if situation then behaviour" (Mischel &amp; Shoda 1995).
+ * <p>Theory: behavioural signatures, “if situation then behaviour” (Mischel &amp; Shoda 1995).
  * Rater-source and situation effects are large for everyone (Scullen, Mount &amp; Goff 2000), so a
  * person is compared with the client's norm: for behaviour b and constellations A and B, the
  * person's gap p_A − p_B in favourable rate (ratings ≥ {@code favourableFrom}) is set against the
