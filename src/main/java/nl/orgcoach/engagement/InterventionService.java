@@ -142,7 +142,8 @@ class InterventionService {
         text,
         readable ? interventions.sharedWith(scope, interventionId) : null,
         readable,
-        notes.isCoachee(scope, me, interventionId));
+        notes.isCoachee(scope, me, interventionId),
+        s.startsAt());
   }
 
   /** A coachee shares the notes with a named person of the client. */

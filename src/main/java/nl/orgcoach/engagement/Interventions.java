@@ -1,6 +1,7 @@
 package nl.orgcoach.engagement;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +32,8 @@ class Interventions {
       LocalDate heldOn,
       int durationMinutes,
       UUID recordedBy,
-      OffsetDateTime recordedAt) {}
+      OffsetDateTime recordedAt,
+      LocalTime startsAt) {}
 
   /** An agreement with its owner's name and the intervention and engagement it followed. */
   record AgreementRow(
@@ -50,15 +52,16 @@ class Interventions {
   void insert(ClientScope scope, Intervention i) {
     jdbc.sql(
             """
-            INSERT INTO intervention (id, client_id, engagement_id, type, held_on, duration_minutes,
-                                      notes, recorded_by, recorded_at)
-            VALUES (:id, :client, :e, :type, :held, :duration, :notes, :by, :at)
+            INSERT INTO intervention (id, client_id, engagement_id, type, held_on, starts_at,
+                                      duration_minutes, notes, recorded_by, recorded_at)
+            VALUES (:id, :client, :e, :type, :held, :starts, :duration, :notes, :by, :at)
             """)
         .param("id", i.id())
         .param("client", scope.id())
         .param("e", i.engagementId().value())
         .param("type", i.type().name())
         .param("held", i.heldOn())
+        .param("starts", i.startsAt())
         .param("duration", i.durationMinutes())
         .param("notes", i.notes())
         .param("by", i.recordedBy())
@@ -123,7 +126,7 @@ class Interventions {
 
   private static final String SUMMARY =
       """
-      SELECT id, engagement_id, type, held_on, duration_minutes, recorded_by, recorded_at
+      SELECT id, engagement_id, type, held_on, duration_minutes, recorded_by, recorded_at, starts_at
       FROM intervention WHERE client_id = :client
       """;
 
@@ -144,6 +147,23 @@ class Interventions {
                 + " ROWS ONLY")
         .param("client", scope.id())
         .param("e", engagementId)
+        .query(Summary.class)
+        .list();
+  }
+
+  /** The interventions that answered a question, oldest first. */
+  List<Summary> answering(ClientScope scope, UUID engagementId, UUID questionId) {
+    return jdbc.sql(
+            SUMMARY
+                + """
+                 AND engagement_id = :e
+                 AND id IN (SELECT intervention_id FROM intervention_question
+                            WHERE client_id = :client AND question_id = :q)
+                ORDER BY held_on, id
+                """)
+        .param("client", scope.id())
+        .param("e", engagementId)
+        .param("q", questionId)
         .query(Summary.class)
         .list();
   }

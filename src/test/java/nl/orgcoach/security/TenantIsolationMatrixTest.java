@@ -229,6 +229,10 @@ class TenantIsolationMatrixTest {
         "POST /c/{clientId}/agreements/{agreementId}/status",
         "PUT /api/v1/clients/{clientId}/agreements/{agreementId}/status");
 
+    // the trail of an engagement (whoever sees the engagement: the whole trail or their own part,
+    // EngagementAccess.seesWholeTrail) and an intervention in a calendar (whoever sees it)
+    client(ALL, "GET /api/v1/clients/{clientId}/engagements/{engagementId}/trail");
+
     // practice administration
     admin(
         "GET /admin",
