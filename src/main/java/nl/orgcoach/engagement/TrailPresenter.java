@@ -52,7 +52,7 @@ class TrailPresenter {
       int limit) {}
 
   /** A node of the timeline with its link and the nodes it came from (the trail's edges). */
-  record Item(Trail.Node node, String label, String url, List<Link> from) {}
+  record Item(Trail.Node node, String label, String status, String url, List<Link> from) {}
 
   record Link(UUID id, Trail.Kind kind, String label, Trail.EdgeKind edge) {}
 
@@ -125,6 +125,7 @@ class TrailPresenter {
               new Item(
                   n,
                   label(n, locale),
+                  status(n, locale),
                   url(client, v.engagementId(), n),
                   incoming.getOrDefault(n.id(), List.of())));
     }

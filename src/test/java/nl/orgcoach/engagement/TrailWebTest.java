@@ -1,5 +1,6 @@
 package nl.orgcoach.engagement;
 
+import static nl.orgcoach.support.TestUsers.asUser;
 import static nl.orgcoach.support.TestUsers.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -156,5 +157,150 @@ class TrailWebTest {
     // a unit of another client is not found either
     EngagementFixture other = new EngagementFixture(context);
     api(s.fx.coach, "unit=" + other.teamA).andExpect(status().isNotFound());
+  }
+
+  private ResultActions page(UserAccount user, String path) throws Exception {
+    return mvc.perform(
+        get("/c/" + s.fx.client + "/engagements/" + s.engagement + path).with(asUser(user)));
+  }
+
+  @Test
+  void theTimelineLinksEveryNodeToItsDetailAndSaysWhoSeesWhat() throws Exception {
+    String html =
+        page(s.fx.coach, "/trail?" + PERIOD)
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("data-testid=\"trail-timeline\"")))
+            .andExpect(content().string(containsString("/interventions/" + s.intervention)))
+            .andExpect(content().string(containsString("/questions/" + s.question)))
+            .andExpect(
+                content()
+                    .string(
+                        containsString(
+                            "/interventions/" + s.intervention + "#agreement-" + s.agreement)))
+            .andExpect(content().string(containsString("You see the whole trail")))
+            .andExpect(content().string(not(containsString(InterventionScenario.NOTES))))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(html.split("data-testid=\"trail-node\"", -1)).hasSize(5);
+    page(s.managerTookPart, "/trail?" + PERIOD)
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("your own part")));
+  }
+
+  @Test
+  void theGraphViewKeepsTheTimelineForPrintAndPointsToItsData() throws Exception {
+    page(s.fx.coach, "/trail?view=graph&" + PERIOD)
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("data-testid=\"trail-graph\"")))
+        .andExpect(content().string(containsString("d-none d-print-block")))
+        .andExpect(content().string(containsString("keyboard")));
+    mvc.perform(
+            get("/c/{c}/engagements/{e}/trail/graph?" + PERIOD, s.fx.client, s.engagement)
+                .with(asUser(s.fx.coach)))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.series[0].type").value("graph"))
+        .andExpect(jsonPath("$.series[0].data.length()").value(4))
+        .andExpect(jsonPath("$.series[0].links.length()").value(3))
+        .andExpect(
+            jsonPath("$.series[0].data[?(@.id == '" + s.intervention + "')].href")
+                .value(
+                    "/c/"
+                        + s.fx.client
+                        + "/engagements/"
+                        + s.engagement
+                        + "/interventions/"
+                        + s.intervention))
+        .andExpect(content().string(not(containsString(InterventionScenario.NOTES))));
+  }
+
+  @Test
+  void aBadDateOnThePageIsALocalised422WithTheFilterKept() throws Exception {
+    mvc.perform(
+            get("/c/{c}/engagements/{e}/trail?from=gisteren", s.fx.client, s.engagement)
+                .with(asUser(s.fx.coach))
+                .param("lang", "nl"))
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(content().string(containsString("Geen datum")))
+        .andExpect(content().string(containsString("value=\"gisteren\"")));
+    mvc.perform(
+            get("/c/{c}/engagements/{e}/trail.csv?to=2026-02-30", s.fx.client, s.engagement)
+                .with(asUser(s.fx.coach)))
+        .andExpect(status().isUnprocessableContent());
+  }
+
+  @Test
+  void foreignEngagementsAreNotFoundOnEverySurface() throws Exception {
+    EngagementFixture other = new EngagementFixture(context);
+    UUID foreign =
+        context
+            .getBean(EngagementService.class)
+            .open(other.scope, other.coach, other.draft("Elders", other.coach))
+            .value();
+    for (String path : new String[] {"/trail", "/trail/graph", "/trail.csv"}) {
+      mvc.perform(
+              get("/c/" + s.fx.client + "/engagements/" + foreign + path).with(asUser(s.fx.coach)))
+          .andExpect(status().isNotFound());
+    }
+    mvc.perform(
+            get(
+                    "/c/{c}/engagements/{e}/questions/{q}",
+                    s.fx.client,
+                    s.engagement,
+                    UUID.randomUUID())
+                .with(asUser(s.fx.coach)))
+        .andExpect(status().isNotFound());
+  }
+
+  @Test
+  void theCsvNeutralisesFormulasInEveryCell() throws Exception {
+    EngagementService engagements = context.getBean(EngagementService.class);
+    for (String hostile :
+        new String[] {"=HYPERLINK(\"http://x\")", "+31 6 1234", "-1+2", "@SUM(A1)"}) {
+      engagements.ask(
+          s.fx.scope,
+          s.fx.coach,
+          s.engagement,
+          new EngagementService.QuestionForm(hostile, "TEAM", "TEAM", null, s.fx.teamA, null));
+    }
+    String csv =
+        page(s.fx.coach, "/trail.csv?" + PERIOD)
+            .andExpect(status().isOk())
+            .andExpect(
+                org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                    .string("Content-Disposition", containsString("attachment")))
+            .andReturn()
+            .getResponse()
+            .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(csv)
+        .contains("'=HYPERLINK(\"\"http://x\"\")")
+        .contains("'+31 6 1234")
+        .contains("'-1+2")
+        .contains("'@SUM(A1)")
+        .doesNotContain(InterventionScenario.NOTES);
+    for (String line : csv.split("\r\n")) {
+      for (String cell : line.split(",")) {
+        String bare = cell.startsWith("\"") ? cell.substring(1) : cell;
+        assertThat(bare).as(line).doesNotStartWith("=").doesNotStartWith("+").doesNotStartWith("@");
+      }
+    }
+  }
+
+  @Test
+  void theQuestionPageShowsWhereItCameFromForThoseWhoSeeTheWholeTrail() throws Exception {
+    page(s.fx.coach, "/questions/" + followUp)
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Wie beslist over de weekenden?")))
+        .andExpect(content().string(containsString("/questions/" + s.question)))
+        .andExpect(content().string(containsString("/interventions/" + s.intervention)));
+    page(s.fx.hr, "/questions/" + s.question).andExpect(status().isOk());
+    // Kim neither owns nor put it and does not see the whole trail
+    page(s.otherEmployee, "/questions/" + s.question).andExpect(status().isForbidden());
+  }
+
+  @Test
+  void theEngagementPageLinksToItsTrail() throws Exception {
+    page(s.fx.hr, "")
+        .andExpect(content().string(containsString("/engagements/" + s.engagement + "/trail")));
   }
 }
