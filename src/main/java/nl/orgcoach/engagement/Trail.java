@@ -8,9 +8,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import nl.orgcoach.access.ClientScope;
@@ -21,11 +23,12 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The emergent path of one engagement as a read model: questions, the interventions that answered
  * them, the agreements that followed and the follow-up questions they raised. One call is a fixed
- * number of set-based statements (three for the nodes, one for the question → intervention edges),
- * each bound to the client, the engagement and the period, with the unit subtree and the person
- * filtered in SQL and the number of rows capped: its cost does not grow with the engagement's
- * history beyond the rows of the period. No statement here reads an intervention's notes
- * (PRODUCT.md invariant 3): the columns are named, never {@code *}.
+ * number of set-based statements (three for the nodes, one for the question → intervention edges,
+ * one for the owners' names), each bound to the client, the engagement and the period, with the
+ * unit subtree and the person filtered in SQL and the number of rows capped. The benchmark calls
+ * {@link #query} directly; the unit subtree comes from {@code UnitLookup.subtree}. No statement
+ * here reads an intervention's notes (PRODUCT.md invariant 3): the columns are named, never {@code
+ * *}.
  */
 @Repository
 @Transactional(readOnly = true)
@@ -92,7 +95,12 @@ class Trail {
       String owner,
       UUID interventionId,
       LocalTime time,
-      LocalDate due) {}
+      LocalDate due) {
+
+    Node withOwner(String name) {
+      return new Node(id, kind, label, date, status, name, interventionId, time, due);
+    }
+  }
 
   record Edge(UUID from, UUID to, EdgeKind kind) {}
 
@@ -105,30 +113,35 @@ class Trail {
     this.jdbc = jdbc;
   }
 
-  /** The trail of one engagement for the filter; the caller has checked who may see what. */
+  /**
+   * The trail of one engagement for the filter; the caller has checked who may see what. Five
+   * statements at most: questions, interventions, agreements (each capped), the question →
+   * intervention edges of the interventions shown, and the names of the owners shown.
+   */
   Result query(ClientScope scope, Filter f, LocalDate today) {
     if (f.units() != null && f.units().isEmpty()) {
       return new Result(List.of(), List.of(), false);
     }
     int fetch = f.limit() + 1;
-    List<QuestionRow> questions = questions(scope, f, fetch);
-    List<Node> interventions = interventions(scope, f, fetch, today);
-    List<Node> agreements = agreements(scope, f, fetch);
-
-    List<Node> all = new ArrayList<>(questions.size() + interventions.size() + agreements.size());
-    questions.forEach(q -> all.add(q.node()));
-    all.addAll(interventions);
-    all.addAll(agreements);
+    List<Row> all = new ArrayList<>();
+    all.addAll(questions(scope, f, fetch));
+    all.addAll(interventions(scope, f, fetch, today));
+    all.addAll(agreements(scope, f, fetch));
     all.sort(
-        Comparator.comparing(Node::date)
-            .thenComparing(Node::kind)
-            .thenComparing(n -> n.time() == null ? LocalTime.MIN : n.time())
-            .thenComparing(Node::id));
+        Comparator.comparing((Row r) -> r.node().date())
+            .thenComparing(r -> r.node().kind())
+            .thenComparing(r -> r.node().time() == null ? LocalTime.MIN : r.node().time())
+            .thenComparing(r -> r.node().id()));
     boolean truncated = all.size() > f.limit();
-    List<Node> nodes = truncated ? List.copyOf(all.subList(0, f.limit())) : List.copyOf(all);
+    List<Row> rows = truncated ? all.subList(0, f.limit()) : all;
 
+    Map<UUID, String> names = names(scope, rows);
+    List<Node> nodes = new ArrayList<>(rows.size());
     Set<UUID> shown = new HashSet<>();
-    nodes.forEach(n -> shown.add(n.id()));
+    for (Row r : rows) {
+      nodes.add(r.node().withOwner(r.owner() == null ? null : names.get(r.owner())));
+      shown.add(r.node().id());
+    }
     Set<Edge> edges = new LinkedHashSet<>();
     List<UUID> shownInterventions =
         nodes.stream().filter(n -> n.kind() == Kind.INTERVENTION).map(Node::id).toList();
@@ -137,42 +150,74 @@ class Trail {
         edges.add(e);
       }
     }
-    for (Node a : nodes) {
-      if (a.kind() == Kind.AGREEMENT && shown.contains(a.interventionId())) {
-        edges.add(new Edge(a.interventionId(), a.id(), EdgeKind.AGREED));
-      }
-    }
-    for (QuestionRow q : questions) {
-      if (!shown.contains(q.node().id())) {
-        continue;
-      }
-      if (q.raisedIn() != null) {
-        if (shown.contains(q.raisedIn())) {
-          edges.add(new Edge(q.raisedIn(), q.node().id(), EdgeKind.RAISED));
+    for (Row r : rows) {
+      Node n = r.node();
+      if (n.kind() == Kind.AGREEMENT && shown.contains(n.interventionId())) {
+        edges.add(new Edge(n.interventionId(), n.id(), EdgeKind.AGREED));
+      } else if (r.raisedIn() != null) {
+        if (shown.contains(r.raisedIn())) {
+          edges.add(new Edge(r.raisedIn(), n.id(), EdgeKind.RAISED));
         }
-      } else if (q.followUpOf() != null && shown.contains(q.followUpOf())) {
-        edges.add(new Edge(q.followUpOf(), q.node().id(), EdgeKind.FOLLOW_UP));
+      } else if (r.followUpOf() != null && shown.contains(r.followUpOf())) {
+        edges.add(new Edge(r.followUpOf(), n.id(), EdgeKind.FOLLOW_UP));
       }
     }
-    return new Result(nodes, List.copyOf(edges), truncated);
+    return new Result(List.copyOf(nodes), List.copyOf(edges), truncated);
   }
 
-  private record QuestionRow(Node node, UUID followUpOf, UUID raisedIn) {}
+  /**
+   * The people of the unit subtree: a subquery, so that the database checks membership by a hash of
+   * the (few thousand at most) members instead of joining every candidate row to person.
+   */
+  private static final String MEMBERS =
+      "SELECT m.id FROM person m WHERE m.client_id = :client AND m.unit_id IN (:units)";
 
-  private List<QuestionRow> questions(ClientScope scope, Filter f, int fetch) {
+  /**
+   * A node as read, with the id of its owner (person or unit; named only for the rows shown) and,
+   * for a question, where it followed from.
+   */
+  private record Row(Node node, UUID owner, UUID followUpOf, UUID raisedIn) {}
+
+  /** The names of the owners of the rows shown: persons, and units (a team's question). */
+  private Map<UUID, String> names(ClientScope scope, List<Row> rows) {
+    Set<UUID> ids = new HashSet<>();
+    rows.forEach(
+        r -> {
+          if (r.owner() != null) {
+            ids.add(r.owner());
+          }
+        });
+    Map<UUID, String> names = new HashMap<>();
+    if (ids.isEmpty()) {
+      return names;
+    }
+    jdbc.sql(
+            """
+            SELECT id, first_name || ' ' || last_name AS name FROM person
+            WHERE client_id = :client AND id IN (:ids)
+            UNION ALL
+            SELECT id, name FROM unit WHERE client_id = :client AND id IN (:ids)
+            """)
+        .param("client", scope.id())
+        .param("ids", List.copyOf(ids))
+        .query((rs, n) -> Map.entry(rs.getObject("id", UUID.class), rs.getString("name")))
+        .list()
+        .forEach(e -> names.put(e.getKey(), e.getValue()));
+    return names;
+  }
+
+  private List<Row> questions(ClientScope scope, Filter f, int fetch) {
     StringBuilder sql =
         new StringBuilder(
             """
             SELECT q.id, q.text, q.status, q.asked_at, q.follow_up_of, q.raised_in,
-                   COALESCE(p.first_name || ' ' || p.last_name, u.name) AS owner_name
+                   q.owner_person_id, q.owner_unit_id
             FROM question q
-            LEFT JOIN person p ON p.id = q.owner_person_id AND p.client_id = q.client_id
-            LEFT JOIN unit u ON u.id = q.owner_unit_id AND u.client_id = q.client_id
             WHERE q.client_id = :client AND q.engagement_id = :e
               AND q.asked_at >= :since AND q.asked_at < :until
             """);
     if (f.units() != null) {
-      sql.append(" AND COALESCE(q.owner_unit_id, p.unit_id) IN (:units)");
+      sql.append(" AND (q.owner_unit_id IN (:units) OR q.owner_person_id IN (" + MEMBERS + "))");
     }
     if (f.person() != null) {
       sql.append(" AND q.owner_person_id = :person");
@@ -191,24 +236,26 @@ class Trail {
     return statement.query((rs, n) -> question(rs)).list();
   }
 
-  private static QuestionRow question(ResultSet rs) throws SQLException {
+  private static Row question(ResultSet rs) throws SQLException {
     OffsetDateTime asked = rs.getObject("asked_at", OffsetDateTime.class);
-    return new QuestionRow(
+    UUID person = rs.getObject("owner_person_id", UUID.class);
+    return new Row(
         new Node(
             rs.getObject("id", UUID.class),
             Kind.QUESTION,
             rs.getString("text"),
             asked.atZoneSameInstant(ZONE).toLocalDate(),
             rs.getString("status"),
-            rs.getString("owner_name"),
+            null,
             null,
             null,
             null),
+        person != null ? person : rs.getObject("owner_unit_id", UUID.class),
         rs.getObject("follow_up_of", UUID.class),
         rs.getObject("raised_in", UUID.class));
   }
 
-  private List<Node> interventions(ClientScope scope, Filter f, int fetch, LocalDate today) {
+  private List<Row> interventions(ClientScope scope, Filter f, int fetch, LocalDate today) {
     StringBuilder sql =
         new StringBuilder(
             """
@@ -220,11 +267,13 @@ class Trail {
     if (f.units() != null) {
       sql.append(
           """
-           AND EXISTS (SELECT 1 FROM intervention_participant x
-                       LEFT JOIN person p ON p.id = x.person_id AND p.client_id = x.client_id
-                       WHERE x.client_id = i.client_id AND x.intervention_id = i.id
-                         AND COALESCE(x.unit_id, p.unit_id) IN (:units))
-          """);
+           AND i.id IN (SELECT x.intervention_id FROM intervention_participant x
+                        WHERE x.client_id = :client AND x.person_id IN (%s)
+                        UNION ALL
+                        SELECT x.intervention_id FROM intervention_participant x
+                        WHERE x.client_id = :client AND x.unit_id IN (:units))
+          """
+              .formatted(MEMBERS));
     }
     if (f.person() != null) {
       sql.append(participant(":person"));
@@ -239,15 +288,19 @@ class Trail {
         .query(
             (rs, n) -> {
               LocalDate held = rs.getObject("held_on", LocalDate.class);
-              return new Node(
-                  rs.getObject("id", UUID.class),
-                  Kind.INTERVENTION,
-                  rs.getString("type"),
-                  held,
-                  held.isAfter(today) ? "PLANNED" : "HELD",
+              return new Row(
+                  new Node(
+                      rs.getObject("id", UUID.class),
+                      Kind.INTERVENTION,
+                      rs.getString("type"),
+                      held,
+                      held.isAfter(today) ? "PLANNED" : "HELD",
+                      null,
+                      null,
+                      rs.getObject("starts_at", LocalTime.class),
+                      null),
                   null,
                   null,
-                  rs.getObject("starts_at", LocalTime.class),
                   null);
             })
         .list();
@@ -262,20 +315,19 @@ class Trail {
         .formatted(param);
   }
 
-  private List<Node> agreements(ClientScope scope, Filter f, int fetch) {
+  private List<Row> agreements(ClientScope scope, Filter f, int fetch) {
     StringBuilder sql =
         new StringBuilder(
             """
-            SELECT a.id, a.intervention_id, a.what, a.status, a.due_on, i.held_on,
-                   p.first_name || ' ' || p.last_name AS owner_name
+            SELECT a.id, a.intervention_id, a.what, a.status, a.due_on, a.owner_person_id,
+                   i.held_on
             FROM agreement a
             JOIN intervention i ON i.id = a.intervention_id AND i.client_id = a.client_id
-            JOIN person p ON p.id = a.owner_person_id AND p.client_id = a.client_id
             WHERE a.client_id = :client AND i.engagement_id = :e
               AND i.held_on >= :from AND i.held_on <= :to
             """);
     if (f.units() != null) {
-      sql.append(" AND p.unit_id IN (:units)");
+      sql.append(" AND a.owner_person_id IN (" + MEMBERS + ")");
     }
     if (f.person() != null) {
       sql.append(" AND a.owner_person_id = :person");
@@ -287,16 +339,20 @@ class Trail {
     return bind(jdbc.sql(sql.toString()), scope, f)
         .query(
             (rs, n) ->
-                new Node(
-                    rs.getObject("id", UUID.class),
-                    Kind.AGREEMENT,
-                    rs.getString("what"),
-                    rs.getObject("held_on", LocalDate.class),
-                    rs.getString("status"),
-                    rs.getString("owner_name"),
-                    rs.getObject("intervention_id", UUID.class),
+                new Row(
+                    new Node(
+                        rs.getObject("id", UUID.class),
+                        Kind.AGREEMENT,
+                        rs.getString("what"),
+                        rs.getObject("held_on", LocalDate.class),
+                        rs.getString("status"),
+                        null,
+                        rs.getObject("intervention_id", UUID.class),
+                        null,
+                        rs.getObject("due_on", LocalDate.class)),
+                    rs.getObject("owner_person_id", UUID.class),
                     null,
-                    rs.getObject("due_on", LocalDate.class)))
+                    null))
         .list();
   }
 
