@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.LocalDate;
 import java.util.UUID;
 import nl.orgcoach.access.UserAccount;
 import nl.orgcoach.support.IntegrationTest;
@@ -302,5 +303,29 @@ class TrailWebTest {
   void theEngagementPageLinksToItsTrail() throws Exception {
     page(s.fx.hr, "")
         .andExpect(content().string(containsString("/engagements/" + s.engagement + "/trail")));
+  }
+
+  @Test
+  void theCapKeepsTheEarliestNodesSaysSoAndDrawsOnlyEdgesBetweenShownNodes() {
+    Trail trail = context.getBean(Trail.class);
+    LocalDate today = LocalDate.now(Trail.ZONE);
+    Trail.Result all =
+        trail.query(
+            s.fx.scope,
+            new Trail.Filter(
+                s.engagement, null, null, LocalDate.of(2026, 1, 1), today, null, Trail.MAX_NODES),
+            today);
+    assertThat(all.truncated()).isFalse();
+    assertThat(all.nodes()).hasSize(4);
+    Trail.Result two =
+        trail.query(
+            s.fx.scope,
+            new Trail.Filter(s.engagement, null, null, LocalDate.of(2026, 1, 1), today, null, 2),
+            today);
+    assertThat(two.truncated()).isTrue();
+    // the intervention and its agreement of March come first; the questions of today are cut
+    assertThat(two.nodes()).extracting(Trail.Node::id).containsExactly(s.intervention, s.agreement);
+    assertThat(two.edges())
+        .containsExactly(new Trail.Edge(s.intervention, s.agreement, Trail.EdgeKind.AGREED));
   }
 }
