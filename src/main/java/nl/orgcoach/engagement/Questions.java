@@ -78,9 +78,10 @@ class Questions {
             INSERT INTO question (id, client_id, engagement_id, text, level, owner_kind,
                                   owner_person_id, owner_unit_id, decision_id, follow_up_of, status,
                                   status_reason, merged_into, channel, registered_by, asked_at,
-                                  asker_name, asker_person_id)
+                                  asker_name, asker_person_id, raised_in)
             VALUES (:id, :client, :e, :text, :level, :kind, :person, :unit, :decision, :followUp,
-                    :status, :reason, :merged, :channel, :by, :at, :askerName, :askerPerson)
+                    :status, :reason, :merged, :channel, :by, :at, :askerName, :askerPerson,
+                    :raisedIn)
             """)
         .param("id", q.id().value())
         .param("client", scope.id())
@@ -100,6 +101,7 @@ class Questions {
         .param("at", q.askedAt())
         .param("askerName", q.askerName())
         .param("askerPerson", q.askerPersonId())
+        .param("raisedIn", q.raisedIn())
         .update();
   }
 
@@ -173,25 +175,31 @@ class Questions {
   private static Question load(ResultSet rs) throws SQLException {
     UUID followUp = rs.getObject("follow_up_of", UUID.class);
     UUID merged = rs.getObject("merged_into", UUID.class);
-    return new Question(
-        new QuestionId(rs.getObject("id", UUID.class)),
-        new EngagementId(rs.getObject("engagement_id", UUID.class)),
-        rs.getString("text"),
-        QuestionLevel.valueOf(rs.getString("level")),
-        new Question.Owner(
-            OwnerKind.valueOf(rs.getString("owner_kind")),
-            rs.getObject("owner_person_id", UUID.class),
-            rs.getObject("owner_unit_id", UUID.class)),
-        rs.getObject("decision_id", UUID.class),
-        followUp == null ? null : new QuestionId(followUp),
-        Channel.valueOf(rs.getString("channel")),
-        rs.getString("registered_by"),
-        rs.getObject("asked_at", OffsetDateTime.class),
-        rs.getString("asker_name"),
-        rs.getObject("asker_person_id", UUID.class),
-        QuestionStatus.valueOf(rs.getString("status")),
-        rs.getString("status_reason"),
-        merged == null ? null : new QuestionId(merged));
+    Question q =
+        new Question(
+            new QuestionId(rs.getObject("id", UUID.class)),
+            new EngagementId(rs.getObject("engagement_id", UUID.class)),
+            rs.getString("text"),
+            QuestionLevel.valueOf(rs.getString("level")),
+            new Question.Owner(
+                OwnerKind.valueOf(rs.getString("owner_kind")),
+                rs.getObject("owner_person_id", UUID.class),
+                rs.getObject("owner_unit_id", UUID.class)),
+            rs.getObject("decision_id", UUID.class),
+            followUp == null ? null : new QuestionId(followUp),
+            Channel.valueOf(rs.getString("channel")),
+            rs.getString("registered_by"),
+            rs.getObject("asked_at", OffsetDateTime.class),
+            rs.getString("asker_name"),
+            rs.getObject("asker_person_id", UUID.class),
+            QuestionStatus.valueOf(rs.getString("status")),
+            rs.getString("status_reason"),
+            merged == null ? null : new QuestionId(merged));
+    UUID raisedIn = rs.getObject("raised_in", UUID.class);
+    if (raisedIn != null) {
+      q.raisedIn(raisedIn);
+    }
+    return q;
   }
 
   private static final String ROW =
