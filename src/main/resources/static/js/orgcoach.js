@@ -18,6 +18,9 @@
               s.label = s.label || { show: true, position: 'right', formatter: '{b}' };
             }
           });
+          // Marks the chart as drawn once its entry animation is over, so that whoever waits for it
+          // (a browser test, an assistive script) clicks nodes where they finally are.
+          chart.on('finished', function () { el.dataset.chartRendered = '1'; });
           chart.setOption(option);
           window.addEventListener('resize', function () { chart.resize(); });
           chart.on('click', function (p) { if (p.data && p.data.href) window.location.href = p.data.href; });

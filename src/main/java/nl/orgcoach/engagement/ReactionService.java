@@ -172,8 +172,8 @@ class ReactionService {
     return open(token)
         .flatMap(
             o ->
-                reactions
-                    .intervention(o.scope(), o.link().interventionId())
+                interventions
+                    .findAny(o.scope(), o.link().interventionId())
                     .map(
                         s ->
                             new ReactionPage(

@@ -173,19 +173,6 @@ class Reactions {
         .optional();
   }
 
-  /** The intervention a reaction link is for (in whichever engagement of the client). */
-  Optional<Interventions.Summary> intervention(ClientScope scope, UUID interventionId) {
-    return jdbc.sql(
-            """
-            SELECT id, engagement_id, type, held_on, duration_minutes, recorded_by, recorded_at
-            FROM intervention WHERE client_id = :client AND id = :id
-            """)
-        .param("client", scope.id())
-        .param("id", interventionId)
-        .query(Interventions.Summary.class)
-        .optional();
-  }
-
   // --- reaction links
 
   /** Stores a new link and revokes the intervention's earlier ones: one link at a time. */

@@ -59,7 +59,11 @@ class TrailBrowserTest {
     assertThat(browser.byTestId("trail-graph-a11y").getText()).contains("keyboard");
     browser.screenshot("trail-graph");
 
-    // Click the intervention's node where ECharts drew it. The whole chart is scrolled into view
+    // Wait until ECharts has finished drawing (nodes grow into place), then click the
+    // intervention's node where ECharts drew it.
+    browser.waitUntil(
+        "the graph was drawn",
+        d -> "1".equals(browser.byTestId("trail-graph").getDomAttribute("data-chart-rendered"))); The whole chart is scrolled into view
     // first: Selenium's offsets count from the centre of the element's visible part.
     js.executeScript(
         "document.querySelector('[data-testid=trail-graph]').scrollIntoView({block: 'center'})");
