@@ -43,7 +43,7 @@ public class ReportingLines {
     return ReportingSnapshot.of(
         date,
         jdbc.sql(
-                "SELECT h.person_id, h.unit_id, h.manager_person_id FROM person_history h WHERE"
+                "SELECT h.person_id, h.unit_id, h.manager_person_id AS manager_id FROM person_history h WHERE"
                     + ON_DATE)
             .param("client", scope.id())
             .param("d", date)
@@ -81,7 +81,7 @@ public class ReportingLines {
                     + """
 
                 )
-                SELECT DISTINCT person_id, unit_id, manager_person_id FROM up
+                SELECT DISTINCT person_id, unit_id, manager_person_id AS manager_id FROM up
                 """)
             .param("client", scope.id())
             .param("d", date)
@@ -90,7 +90,7 @@ public class ReportingLines {
             .list());
     lines.addAll(
         jdbc.sql(
-                "SELECT h.person_id, h.unit_id, h.manager_person_id FROM person_history h"
+                "SELECT h.person_id, h.unit_id, h.manager_person_id AS manager_id FROM person_history h"
                     + " WHERE h.manager_person_id IN (:people) AND"
                     + ON_DATE)
             .param("client", scope.id())
