@@ -3,6 +3,7 @@ package nl.orgcoach.organisation;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -97,7 +98,7 @@ public record Constellation(
   }
 
   /** The relation of one attendee, if they were present. */
-  public java.util.Optional<Relation> relationOf(UUID attendee) {
+  public Optional<Relation> relationOf(UUID attendee) {
     return attendees.stream()
         .filter(a -> a.personId().equals(attendee))
         .map(Attendee::relation)

@@ -3,6 +3,7 @@ package nl.orgcoach.organisation;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -27,6 +28,9 @@ public class ReportingLines {
   private static final String ON_DATE =
       " h.client_id = :client AND h.valid_from <= CAST(:d AS DATE)"
           + " AND (h.valid_to IS NULL OR h.valid_to > CAST(:d AS DATE))";
+
+  /** Deeper than any real chart; ends the walk up a damaged history that loops. */
+  private static final int MAX_DEPTH = 100;
 
   private final JdbcClient jdbc;
 
@@ -53,8 +57,9 @@ public class ReportingLines {
 
   /**
    * The lines around a few people on the date (an observation's attendees): their own lines, the
-   * lines of everyone above them, and their direct reports. Two indexed queries whose size follows
-   * the people asked for and the depth of the chart, not the size of the client.
+   * lines of everyone above them, and their direct reports. One indexed query per level of the
+   * chart and one for the reports: the cost follows the people asked for and the depth of the
+   * chart, not the size of the client.
    */
   public ReportingSnapshot asOn(ClientScope scope, LocalDate date, Collection<UUID> people) {
     Set<UUID> focus = new LinkedHashSet<>(people);
@@ -62,43 +67,42 @@ public class ReportingLines {
     if (focus.isEmpty()) {
       return ReportingSnapshot.around(date, List.of(), focus);
     }
-    List<UUID> ids = List.copyOf(focus);
     var lines = new ArrayList<Line>();
-    lines.addAll(
-        jdbc.sql(
-                """
-                WITH RECURSIVE up (person_id, unit_id, manager_person_id, depth) AS (
-                  SELECT h.person_id, h.unit_id, h.manager_person_id, 0 FROM person_history h
-                  WHERE h.person_id IN (:people) AND"""
-                    + ON_DATE
-                    + """
-
-                  UNION ALL
-                  SELECT h.person_id, h.unit_id, h.manager_person_id, up.depth + 1
-                  FROM person_history h JOIN up ON h.person_id = up.manager_person_id
-                  WHERE up.depth < 100 AND"""
-                    + ON_DATE
-                    + """
-
-                )
-                SELECT DISTINCT person_id, unit_id, manager_person_id AS manager_id FROM up
-                """)
-            .param("client", scope.id())
-            .param("d", date)
-            .param("people", ids)
-            .query(Line.class)
-            .list());
-    lines.addAll(
-        jdbc.sql(
-                "SELECT h.person_id, h.unit_id, h.manager_person_id AS manager_id FROM person_history h"
-                    + " WHERE h.manager_person_id IN (:people) AND"
-                    + ON_DATE)
-            .param("client", scope.id())
-            .param("d", date)
-            .param("people", ids)
-            .query(Line.class)
-            .list());
+    // Up the chains one level per query, by primary key: a recursive CTE here took 345 ms for 20
+    // attendees of the 100,000-person client on PostgreSQL (PersonHistoryBenchmark).
+    var loaded = new HashSet<UUID>();
+    List<UUID> level = List.copyOf(focus);
+    for (int depth = 0; !level.isEmpty() && depth < MAX_DEPTH; depth++) {
+      loaded.addAll(level);
+      var next = new LinkedHashSet<UUID>();
+      for (Line line : linesOf(scope, date, "h.person_id", level)) {
+        lines.add(line);
+        if (line.managerId() != null && !loaded.contains(line.managerId())) {
+          next.add(line.managerId());
+        }
+      }
+      level = List.copyOf(next);
+    }
+    for (Line report : linesOf(scope, date, "h.manager_person_id", List.copyOf(focus))) {
+      if (!loaded.contains(report.personId())) {
+        lines.add(report);
+      }
+    }
     return ReportingSnapshot.around(date, lines, focus);
+  }
+
+  private List<Line> linesOf(ClientScope scope, LocalDate date, String column, List<UUID> people) {
+    return jdbc.sql(
+            "SELECT h.person_id, h.unit_id, h.manager_person_id AS manager_id FROM person_history h"
+                + " WHERE "
+                + column
+                + " IN (:people) AND"
+                + ON_DATE)
+        .param("client", scope.id())
+        .param("d", date)
+        .param("people", people)
+        .query(Line.class)
+        .list();
   }
 
   /**

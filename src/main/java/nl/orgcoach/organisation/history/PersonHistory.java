@@ -1,21 +1,24 @@
 package nl.orgcoach.organisation.history;
 
+import java.sql.Types;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps {@code person_history} in step with {@code person}: after a write path has changed people
- * (an import, a manual edit), it closes each current history row whose unit or manager no longer
- * matches and opens a new one from today. Set-based SQL, so an import of 100,000 people costs three
- * statements, not 100,000. It must run in the transaction of the change itself, so that the history
- * and the chart never disagree (both callers are transactional).
+ * Keeps {@code person_history} in step with {@code person}. A write path first changes people, then
+ * tells this class who: for each of them the current history row is closed if their unit or manager
+ * no longer matches, and a row is opened from today. Both write paths (import, manual edit) call it
+ * inside the transaction of the change itself, so the history and the chart never disagree.
  *
- * <p>Periods are whole days in the Netherlands' calendar: a change takes effect on the day it is
- * recorded. Two changes of one person on one day leave one period for that day, the last one.
+ * <p>Only the people named are looked at, in JDBC batches: an import that moves 50 of 100,000
+ * people pays for 50. Periods are whole days in the Netherlands' calendar: a change takes effect on
+ * the day it is recorded, and a second change of one person on one day replaces the first.
  */
 @Component
 public class PersonHistory {
@@ -29,77 +32,122 @@ public class PersonHistory {
 
   static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
 
+  private static final int BATCH = 1000;
+
   /** Whether the current history row {@code h} no longer matches its person. */
   private static final String STALE =
       """
-      EXISTS (SELECT 1 FROM person p WHERE p.id = h.person_id
-              AND (p.unit_id <> h.unit_id OR p.manager_id IS DISTINCT FROM h.manager_person_id))
+       AND EXISTS (SELECT 1 FROM person p WHERE p.id = h.person_id
+                   AND (p.unit_id <> h.unit_id OR p.manager_id IS DISTINCT FROM h.manager_person_id))
       """;
 
-  private final JdbcClient jdbc;
+  /** A period opened today and already outdated is replaced rather than closed after zero days. */
+  private static final String REPLACE_TODAYS =
+      "DELETE FROM person_history h WHERE h.person_id = ? AND h.client_id = ?"
+          + " AND h.valid_to IS NULL AND h.valid_from = ?"
+          + STALE;
+
+  private static final String CLOSE =
+      "UPDATE person_history h SET valid_to = ? WHERE h.person_id = ? AND h.client_id = ?"
+          + " AND h.valid_to IS NULL"
+          + STALE;
+
+  private static final String OPEN =
+      """
+      INSERT INTO person_history (client_id, person_id, unit_id, manager_person_id, valid_from, valid_to)
+      SELECT p.client_id, p.id, p.unit_id, p.manager_id,
+             CASE WHEN EXISTS (SELECT 1 FROM person_history o WHERE o.person_id = p.id) THEN CAST(? AS DATE)
+                  ELSE CAST(? AS DATE) END,
+             NULL
+      FROM person p
+      WHERE p.id = ? AND p.client_id = ?
+        AND NOT EXISTS (SELECT 1 FROM person_history h WHERE h.person_id = p.id AND h.valid_to IS NULL)
+      """;
+
+  private static final String FIRST =
+      """
+      INSERT INTO person_history (client_id, person_id, unit_id, manager_person_id, valid_from, valid_to)
+      VALUES (?, ?, ?, ?, ?, NULL)
+      """;
+
+  /** A person just created, with their unit and manager. */
+  public record NewPerson(UUID id, UUID unitId, UUID managerId) {}
+
+  private final JdbcTemplate jdbc;
   private final Clock clock;
 
-  PersonHistory(JdbcClient jdbc) {
+  PersonHistory(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
     this.clock = Clock.system(ZONE);
   }
 
   /**
-   * Records the current reporting lines of every person of the client that changed, as of today.
+   * The first period of people just created, without looking at what is there: the fast path of an
+   * import's new rows. The people must have no history yet.
    */
-  public void recordChanges(UUID client) {
-    record(client, null, LocalDate.now(clock));
+  public void recordNew(UUID client, List<NewPerson> people) {
+    for (int from = 0; from < people.size(); from += BATCH) {
+      List<NewPerson> chunk = people.subList(from, Math.min(people.size(), from + BATCH));
+      jdbc.batchUpdate(
+          FIRST,
+          chunk,
+          chunk.size(),
+          (ps, p) -> {
+            ps.setObject(1, client);
+            ps.setObject(2, p.id());
+            ps.setObject(3, p.unitId());
+            if (p.managerId() == null) {
+              ps.setNull(4, Types.OTHER);
+            } else {
+              ps.setObject(4, p.managerId());
+            }
+            ps.setObject(5, SINCE_ALWAYS);
+          });
+    }
   }
 
-  /** Records the current reporting line of one person if it changed, as of today. */
+  /** Records the current unit and manager of these people as of today, where they changed. */
+  public void recordChanges(UUID client, Collection<UUID> people) {
+    record(client, people, LocalDate.now(clock));
+  }
+
+  /** Records the current unit and manager of one person as of today, if they changed. */
   public void recordChange(UUID client, UUID person) {
-    record(client, person, LocalDate.now(clock));
+    recordChanges(client, List.of(person));
   }
 
-  /** {@code person} null: every person of the client. */
-  void record(UUID client, UUID person, LocalDate on) {
-    String onePerson = person == null ? "" : " AND h.person_id = :person";
-    // A period opened today and already outdated is replaced rather than closed after zero days.
-    var replaced =
-        jdbc.sql(
-                "DELETE FROM person_history h WHERE h.client_id = :client AND h.valid_to IS NULL"
-                    + " AND h.valid_from = CAST(:on AS DATE)"
-                    + onePerson
-                    + " AND "
-                    + STALE)
-            .param("client", client)
-            .param("on", on);
-    withPerson(replaced, person).update();
-    var closed =
-        jdbc.sql(
-                "UPDATE person_history h SET valid_to = CAST(:on AS DATE)"
-                    + " WHERE h.client_id = :client AND h.valid_to IS NULL"
-                    + onePerson
-                    + " AND "
-                    + STALE)
-            .param("client", client)
-            .param("on", on);
-    withPerson(closed, person).update();
-    var opened =
-        jdbc.sql(
-                """
-                INSERT INTO person_history (client_id, person_id, unit_id, manager_person_id, valid_from, valid_to)
-                SELECT p.client_id, p.id, p.unit_id, p.manager_id,
-                       CASE WHEN EXISTS (SELECT 1 FROM person_history o WHERE o.person_id = p.id)
-                            THEN CAST(:on AS DATE) ELSE CAST(:always AS DATE) END,
-                       NULL
-                FROM person p
-                WHERE p.client_id = :client
-                  AND NOT EXISTS (SELECT 1 FROM person_history h WHERE h.person_id = p.id AND h.valid_to IS NULL)
-                """
-                    + (person == null ? "" : " AND p.id = :person"))
-            .param("client", client)
-            .param("on", on)
-            .param("always", SINCE_ALWAYS);
-    withPerson(opened, person).update();
-  }
-
-  private static JdbcClient.StatementSpec withPerson(JdbcClient.StatementSpec spec, UUID person) {
-    return person == null ? spec : spec.param("person", person);
+  void record(UUID client, Collection<UUID> people, LocalDate on) {
+    List<UUID> ids = List.copyOf(people);
+    for (int from = 0; from < ids.size(); from += BATCH) {
+      List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + BATCH));
+      jdbc.batchUpdate(
+          REPLACE_TODAYS,
+          chunk,
+          chunk.size(),
+          (ps, id) -> {
+            ps.setObject(1, id);
+            ps.setObject(2, client);
+            ps.setObject(3, on);
+          });
+      jdbc.batchUpdate(
+          CLOSE,
+          chunk,
+          chunk.size(),
+          (ps, id) -> {
+            ps.setObject(1, on);
+            ps.setObject(2, id);
+            ps.setObject(3, client);
+          });
+      jdbc.batchUpdate(
+          OPEN,
+          chunk,
+          chunk.size(),
+          (ps, id) -> {
+            ps.setObject(1, on);
+            ps.setObject(2, SINCE_ALWAYS);
+            ps.setObject(3, id);
+            ps.setObject(4, client);
+          });
+    }
   }
 }

@@ -72,7 +72,7 @@ public class ImportEngine {
                 ImportResult r =
                     switch (kind) {
                       case UNITS -> new UnitImport(file, db).run();
-                      case PEOPLE -> withHistory(scope, new PersonImport(file, db).run());
+                      case PEOPLE -> new PersonImport(file, db, history).run();
                       case SETTINGS -> new SettingImport(file, db).run();
                       case INTERDEPENDENCIES -> new InterdependencyImport(file, db).run();
                     };
@@ -115,14 +115,6 @@ public class ImportEngine {
       audit.recordAs(scope.actor(), AuditType.IMPORT_FAILED, scope.clientId(), what + ": conflict");
       throw Problems.fileProblem(null, null, "import.conflict");
     }
-  }
-
-  /** People imported or changed get their reporting lines recorded, in the import's transaction. */
-  private ImportResult withHistory(ClientScope scope, ImportResult people) {
-    if (people.created() + people.updated() > 0) {
-      history.recordChanges(scope.id());
-    }
-    return people;
   }
 
   /**

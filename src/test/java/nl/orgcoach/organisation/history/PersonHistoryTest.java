@@ -194,7 +194,7 @@ class PersonHistoryTest {
         .param("manager", id(manager))
         .param("id", id(person))
         .update();
-    history.record(scope.id(), id(person), on);
+    history.record(scope.id(), List.of(id(person)), on);
   }
 
   UUID unit(String externalId) {
