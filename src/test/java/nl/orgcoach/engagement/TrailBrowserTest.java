@@ -63,8 +63,9 @@ class TrailBrowserTest {
     // intervention's node where ECharts drew it.
     browser.waitUntil(
         "the graph was drawn",
-        d -> "1".equals(browser.byTestId("trail-graph").getDomAttribute("data-chart-rendered"))); The whole chart is scrolled into view
-    // first: Selenium's offsets count from the centre of the element's visible part.
+        d -> "1".equals(browser.byTestId("trail-graph").getDomAttribute("data-chart-rendered")));
+    // The whole chart is scrolled into view first: Selenium's offsets count from the centre of
+    // the element's visible part.
     js.executeScript(
         "document.querySelector('[data-testid=trail-graph]').scrollIntoView({block: 'center'})");
     @SuppressWarnings("unchecked")
