@@ -2,6 +2,7 @@ package nl.orgcoach.engagement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import nl.orgcoach.support.Browser;
 import nl.orgcoach.support.BrowserTest;
@@ -81,16 +82,29 @@ class TrailBrowserTest {
                     + "return [p[0], p[1], el.clientWidth, el.clientHeight];",
                 s.intervention.toString());
     WebElement chart = browser.byTestId("trail-graph");
-    new Actions(browser.driver())
-        .moveToElement(
-            chart,
-            (int) Math.round(at.get(0).doubleValue() - at.get(2).doubleValue() / 2),
-            (int) Math.round(at.get(1).doubleValue() - at.get(3).doubleValue() / 2))
-        .click()
-        .perform();
-    browser.waitUntil(
-        "the click opened the intervention",
-        d -> d.getCurrentUrl().contains("/interventions/" + s.intervention));
+    int x = (int) Math.round(at.get(0).doubleValue() - at.get(2).doubleValue() / 2);
+    int y = (int) Math.round(at.get(1).doubleValue() - at.get(3).doubleValue() / 2);
+    // A real mouse: rest on the node (ECharts enlarges a hovered node), then click. On a busy
+    // machine the first click can land while the chart still redraws the hover, so a click that
+    // did not navigate is repeated, at most three times.
+    boolean opened = false;
+    for (int attempt = 0; attempt < 3 && !opened; attempt++) {
+      new Actions(browser.driver())
+          .moveToElement(chart, x, y)
+          .pause(Duration.ofMillis(400))
+          .click()
+          .perform();
+      try {
+        browser.waitUntil(
+            "the click opened the intervention",
+            Duration.ofSeconds(5),
+            d -> d.getCurrentUrl().contains("/interventions/" + s.intervention));
+        opened = true;
+      } catch (org.openqa.selenium.TimeoutException notYet) {
+        // clicked while the chart redrew: try again
+      }
+    }
+    assertThat(opened).as("a click on the intervention's node opened it").isTrue();
     assertThat(browser.byTestId("intervention-title").getText()).contains("Team coaching");
     browser.screenshot("trail-clicked-through");
   }
