@@ -169,6 +169,7 @@ final class EngagementLoad {
     String reason;
     UUID mergedInto;
     int pool = -1; // index in the active pool while it is worked on
+    UUID raisedIn; // a follow-up: the intervention it was raised in
 
     Q(UUID id, String level, String ownerKind, UUID person, UUID unit, int day) {
       this.id = id;
@@ -213,6 +214,8 @@ final class EngagementLoad {
   private final Map<UUID, String> emailOf = new HashMap<>();
   private final List<UUID> managers = new ArrayList<>();
   private UUID sponsor;
+  // Since V2_5 a follow-up records the intervention it was raised in; older schemas lack it.
+  private boolean raisedIn;
 
   private EngagementLoad(Spec spec, UUID client, List<Coach> coaches) {
     this.spec = spec;
@@ -237,6 +240,10 @@ final class EngagementLoad {
   private Result run(Connection c) throws SQLException {
     long start = System.nanoTime();
     readOrganisation(c);
+    raisedIn = hasColumn(c, "question", "raised_in");
+    if (raisedIn) {
+      questionRows.columns += ", raised_in";
+    }
     UUID engagement = uuid();
     int days = spec.days();
     OffsetDateTime opened = at(0, 9, 0);
@@ -329,8 +336,10 @@ final class EngagementLoad {
                       starting,
                       ending)
                   : null;
-          agreements += intervention(engagement, day, primary, active, cycle[held % 10]);
+          UUID intervention = intervention(engagement, day, primary, active, cycle[held % 10]);
+          agreements += cycle[held % 10];
           if (followUp != null) {
+            followUp.raisedIn = intervention;
             all.add(followUp);
           }
           held++;
@@ -403,8 +412,9 @@ final class EngagementLoad {
       }
       engagementCoaches.write(c);
       decisionRows.write(c);
-      questionRows.write(c);
+      // Interventions first: a follow-up question refers to the intervention it was raised in.
       interventionRows.write(c);
+      questionRows.write(c);
       coachRows.write(c);
       participantRows.write(c);
       answerRows.write(c);
@@ -581,7 +591,7 @@ final class EngagementLoad {
   }
 
   /** One intervention held on {@code day} answering {@code primary} and maybe more; agreements. */
-  private int intervention(
+  private UUID intervention(
       UUID engagement, int day, Q primary, List<Q> active, int agreementCount) {
     UUID id = uuid();
     List<Q> answered = new ArrayList<>(List.of(primary));
@@ -680,7 +690,7 @@ final class EngagementLoad {
           status,
           status.equals("OPEN") ? recorded : at(Math.min(due, today), 12, 0));
     }
-    return agreementCount;
+    return id;
   }
 
   private static void removeFromPool(List<Q> active, Q q) {
@@ -759,6 +769,12 @@ final class EngagementLoad {
     return spec.start().plusDays(day);
   }
 
+  private static boolean hasColumn(Connection c, String table, String column) throws SQLException {
+    try (ResultSet rs = c.getMetaData().getColumns(null, null, table, column)) {
+      return rs.next();
+    }
+  }
+
   private static boolean postgres(Connection c) throws SQLException {
     return c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
   }
@@ -766,7 +782,7 @@ final class EngagementLoad {
   /** Rows of one table, written by COPY on PostgreSQL and by JDBC batches elsewhere. */
   private final class Rows {
     final String table;
-    final String columns;
+    String columns;
     final List<Object[]> rows = new ArrayList<>();
 
     Rows(String table, String columns) {
@@ -789,6 +805,10 @@ final class EngagementLoad {
       row[10] = q.status;
       row[11] = q.reason;
       row[12] = q.mergedInto;
+      if (raisedIn) {
+        rows.set(index - 1, java.util.Arrays.copyOf(row, row.length + 1));
+        rows.get(index - 1)[row.length] = q.raisedIn;
+      }
     }
 
     private int index;
