@@ -38,6 +38,11 @@
     if (text && !window.confirm(text)) e.preventDefault();
   }, true);
 
+  // Print buttons: data-print (the page's print stylesheet decides what goes on paper).
+  document.addEventListener('click', function (e) {
+    if (e.target.closest && e.target.closest('[data-print]')) window.print();
+  });
+
   document.addEventListener('DOMContentLoaded', function () { renderCharts(document); });
   document.addEventListener('htmx:afterSwap', function (e) { renderCharts(e.target); });
 })();

@@ -37,6 +37,19 @@ class EngagementAccess {
     return me.is(Role.ADMIN) || (me.is(Role.COACH) && e.isCoachedBy(me.id()));
   }
 
+  /**
+   * Whether the user sees the whole trail of an engagement they may see: its coaches, admins, HR
+   * and its sponsor. Managers and employees see only their own part of it (the questions they own
+   * or put, the interventions they took part in, the agreements they own): the trail names people
+   * and their questions, which is more than an employee needs of colleagues.
+   */
+  boolean seesWholeTrail(UserAccount me, Engagement e) {
+    return me.is(Role.ADMIN)
+        || me.is(Role.HR)
+        || (me.is(Role.COACH) && e.isCoachedBy(me.id()))
+        || (me.personId() != null && me.personId().equals(e.sponsorPersonId()));
+  }
+
   /** The engagement if the user may see it; otherwise not found, as if it did not exist. */
   Engagement visible(ClientScope scope, UserAccount me, UUID engagementId) {
     Engagement e =

@@ -1,6 +1,7 @@
 package nl.orgcoach.engagement;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -39,7 +40,34 @@ final class Intervention {
       List<UUID> questions,
       String notes,
       List<AgreementDraft> agreements,
-      List<FollowUpDraft> followUps) {
+      List<FollowUpDraft> followUps,
+      String startsAt) {
+
+    /** Without a start time: a whole-day intervention. */
+    Draft(
+        String type,
+        String heldOn,
+        String durationMinutes,
+        List<UUID> coaches,
+        List<UUID> participantPersons,
+        List<UUID> participantUnits,
+        List<UUID> questions,
+        String notes,
+        List<AgreementDraft> agreements,
+        List<FollowUpDraft> followUps) {
+      this(
+          type,
+          heldOn,
+          durationMinutes,
+          coaches,
+          participantPersons,
+          participantUnits,
+          questions,
+          notes,
+          agreements,
+          followUps,
+          null);
+    }
 
     Draft {
       coaches = coaches == null ? List.of() : coaches;
@@ -55,6 +83,7 @@ final class Intervention {
   private final EngagementId engagementId;
   private final InterventionType type;
   private final LocalDate heldOn;
+  private final LocalTime startsAt;
   private final int durationMinutes;
   private final String notes;
   private final UUID recordedBy;
@@ -71,6 +100,7 @@ final class Intervention {
       EngagementId engagementId,
       InterventionType type,
       LocalDate heldOn,
+      LocalTime startsAt,
       int durationMinutes,
       String notes,
       UUID recordedBy,
@@ -85,6 +115,7 @@ final class Intervention {
     this.engagementId = engagementId;
     this.type = type;
     this.heldOn = heldOn;
+    this.startsAt = startsAt;
     this.durationMinutes = durationMinutes;
     this.notes = notes;
     this.recordedBy = recordedBy;
@@ -113,6 +144,7 @@ final class Intervention {
     Rules r = new Rules();
     InterventionType type = r.choice(InterventionType.class, d.type(), "type");
     LocalDate heldOn = r.date(d.heldOn(), "heldOn", true);
+    LocalTime startsAt = r.time(d.startsAt(), "startsAt");
     int duration = 0;
     String rawDuration = d.durationMinutes() == null ? "" : d.durationMinutes().strip();
     if (rawDuration.isEmpty()) {
@@ -213,6 +245,10 @@ final class Intervention {
     r.throwIfAny();
 
     UUID id = UUID.randomUUID();
+    // The edge intervention -> follow-up question of the trail.
+    for (Question f : followUps) {
+      f.raisedIn(id);
+    }
     // An open question is taken up by the work that answers it (the existing transition rules).
     for (Question q : answered) {
       if (q.status() == QuestionStatus.OPEN) {
@@ -224,6 +260,7 @@ final class Intervention {
         engagement.id(),
         type,
         heldOn,
+        startsAt,
         duration,
         notes,
         recordedBy,
@@ -250,6 +287,11 @@ final class Intervention {
 
   LocalDate heldOn() {
     return heldOn;
+  }
+
+  /** The start time, or null for an intervention without one (a whole day in a calendar). */
+  LocalTime startsAt() {
+    return startsAt;
   }
 
   int durationMinutes() {

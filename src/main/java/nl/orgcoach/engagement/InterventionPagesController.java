@@ -139,7 +139,8 @@ class InterventionPagesController {
         uuids(p, "questions"),
         p.getFirst("notes"),
         agreements,
-        followUps);
+        followUps,
+        p.getFirst("startsAt"));
   }
 
   /** "MANAGEMENT", "TEAM:id" or "PERSON:id", as the follow-up owner select sends it. */

@@ -1,6 +1,7 @@
 package nl.orgcoach.engagement;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -32,6 +33,9 @@ import org.springframework.transaction.annotation.Transactional;
 class InterventionService {
 
   static final int LIST_SIZE = 500;
+
+  /** The coming sessions the home page lists. */
+  static final int COMING_SIZE = 20;
 
   private final Engagements engagements;
   private final Questions questions;
@@ -142,7 +146,8 @@ class InterventionService {
         text,
         readable ? interventions.sharedWith(scope, interventionId) : null,
         readable,
-        notes.isCoachee(scope, me, interventionId));
+        notes.isCoachee(scope, me, interventionId),
+        s.startsAt());
   }
 
   /** A coachee shares the notes with a named person of the client. */
@@ -185,12 +190,13 @@ class InterventionService {
   MyView my(ClientScope scope, UserAccount me) {
     if (me.personId() == null) {
       return new MyView(
-          questions.ofPerson(scope, null, me.email(), LIST_SIZE), List.of(), List.of());
+          questions.ofPerson(scope, null, me.email(), LIST_SIZE), List.of(), List.of(), List.of());
     }
     return new MyView(
         questions.ofPerson(scope, me.personId(), me.email(), LIST_SIZE),
         interventions.agreementsOf(scope, me.personId(), LIST_SIZE),
-        interventions.ofPerson(scope, me.personId(), LIST_SIZE));
+        interventions.ofPerson(scope, me.personId(), LIST_SIZE),
+        interventions.coming(scope, me.personId(), LocalDate.now(Trail.ZONE), COMING_SIZE));
   }
 
   /** The notes of the given interventions that the user may read, each read audited. */

@@ -2,6 +2,7 @@ package nl.orgcoach.engagement;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -25,4 +26,5 @@ record InterventionView(
     @JsonInclude(JsonInclude.Include.NON_NULL) String notes,
     @JsonInclude(JsonInclude.Include.NON_NULL) List<Interventions.Named> sharedWith,
     boolean notesReadable,
-    boolean mayShare) {}
+    boolean mayShare,
+    @JsonInclude(JsonInclude.Include.NON_NULL) LocalTime startsAt) {}

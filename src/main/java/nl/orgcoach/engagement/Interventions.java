@@ -1,11 +1,14 @@
 package nl.orgcoach.engagement;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import nl.orgcoach.access.ClientScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -31,7 +34,8 @@ class Interventions {
       LocalDate heldOn,
       int durationMinutes,
       UUID recordedBy,
-      OffsetDateTime recordedAt) {}
+      OffsetDateTime recordedAt,
+      LocalTime startsAt) {}
 
   /** An agreement with its owner's name and the intervention and engagement it followed. */
   record AgreementRow(
@@ -50,15 +54,16 @@ class Interventions {
   void insert(ClientScope scope, Intervention i) {
     jdbc.sql(
             """
-            INSERT INTO intervention (id, client_id, engagement_id, type, held_on, duration_minutes,
-                                      notes, recorded_by, recorded_at)
-            VALUES (:id, :client, :e, :type, :held, :duration, :notes, :by, :at)
+            INSERT INTO intervention (id, client_id, engagement_id, type, held_on, starts_at,
+                                      duration_minutes, notes, recorded_by, recorded_at)
+            VALUES (:id, :client, :e, :type, :held, :starts, :duration, :notes, :by, :at)
             """)
         .param("id", i.id())
         .param("client", scope.id())
         .param("e", i.engagementId().value())
         .param("type", i.type().name())
         .param("held", i.heldOn())
+        .param("starts", i.startsAt())
         .param("duration", i.durationMinutes())
         .param("notes", i.notes())
         .param("by", i.recordedBy())
@@ -123,7 +128,7 @@ class Interventions {
 
   private static final String SUMMARY =
       """
-      SELECT id, engagement_id, type, held_on, duration_minutes, recorded_by, recorded_at
+      SELECT id, engagement_id, type, held_on, duration_minutes, recorded_by, recorded_at, starts_at
       FROM intervention WHERE client_id = :client
       """;
 
@@ -144,6 +149,117 @@ class Interventions {
                 + " ROWS ONLY")
         .param("client", scope.id())
         .param("e", engagementId)
+        .query(Summary.class)
+        .list();
+  }
+
+  /** An intervention of the client in any engagement (the caller checks the engagement). */
+  Optional<Summary> findAny(ClientScope scope, UUID id) {
+    return jdbc.sql(SUMMARY + " AND id = :id")
+        .param("client", scope.id())
+        .param("id", id)
+        .query(Summary.class)
+        .optional();
+  }
+
+  /** A coming session as the coachee's home shows it: when, what, with which coaches. */
+  record Coming(
+      UUID id,
+      UUID engagementId,
+      String engagementTitle,
+      InterventionType type,
+      LocalDate heldOn,
+      LocalTime startsAt,
+      int durationMinutes,
+      List<String> coaches,
+      String calendar) {}
+
+  /**
+   * The interventions from {@code today} on in which the person takes part, in person or as a
+   * member of a participating unit (the unit they belong to); two statements, whatever the count.
+   */
+  List<Coming> coming(ClientScope scope, UUID personId, LocalDate today, int limit) {
+    record Row(
+        UUID id,
+        UUID engagementId,
+        String engagementTitle,
+        InterventionType type,
+        LocalDate heldOn,
+        LocalTime startsAt,
+        int durationMinutes) {}
+    List<Row> rows =
+        jdbc.sql(
+                """
+                SELECT i.id, i.engagement_id, e.title AS engagement_title, i.type, i.held_on,
+                       i.starts_at, i.duration_minutes
+                FROM intervention i
+                JOIN engagement e ON e.id = i.engagement_id AND e.client_id = i.client_id
+                WHERE i.client_id = :client AND i.held_on >= :today
+                  AND (i.id IN (SELECT x.intervention_id FROM intervention_participant x
+                                WHERE x.client_id = :client AND x.person_id = :p)
+                       OR i.id IN (SELECT x.intervention_id FROM intervention_participant x
+                                   JOIN person p ON p.unit_id = x.unit_id AND p.client_id = x.client_id
+                                   WHERE x.client_id = :client AND p.id = :p))
+                ORDER BY i.held_on, i.starts_at, i.id FETCH FIRST
+                """
+                    + Math.max(1, limit)
+                    + " ROWS ONLY")
+            .param("client", scope.id())
+            .param("today", today)
+            .param("p", personId)
+            .query(Row.class)
+            .list();
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    record CoachName(UUID interventionId, String displayName) {}
+    Map<UUID, List<String>> coaches =
+        jdbc
+            .sql(
+                """
+                SELECT c.intervention_id, u.display_name FROM intervention_coach c
+                JOIN app_user u ON u.id = c.user_id
+                WHERE c.client_id = :client AND c.intervention_id IN (:ids)
+                ORDER BY u.display_name
+                """)
+            .param("client", scope.id())
+            .param("ids", rows.stream().map(Row::id).toList())
+            .query(CoachName.class)
+            .list()
+            .stream()
+            .collect(
+                Collectors.groupingBy(
+                    CoachName::interventionId,
+                    Collectors.mapping(CoachName::displayName, Collectors.toList())));
+    return rows.stream()
+        .map(
+            r ->
+                new Coming(
+                    r.id(),
+                    r.engagementId(),
+                    r.engagementTitle(),
+                    r.type(),
+                    r.heldOn(),
+                    r.startsAt(),
+                    r.durationMinutes(),
+                    coaches.getOrDefault(r.id(), List.of()),
+                    "/c/" + scope.clientId() + "/interventions/" + r.id() + ".ics"))
+        .toList();
+  }
+
+  /** The interventions that answered a question, oldest first. */
+  List<Summary> answering(ClientScope scope, UUID engagementId, UUID questionId) {
+    return jdbc.sql(
+            SUMMARY
+                + """
+                 AND engagement_id = :e
+                 AND id IN (SELECT intervention_id FROM intervention_question
+                            WHERE client_id = :client AND question_id = :q)
+                ORDER BY held_on, id
+                """)
+        .param("client", scope.id())
+        .param("e", engagementId)
+        .param("q", questionId)
         .query(Summary.class)
         .list();
   }

@@ -63,6 +63,7 @@ final class Question {
   private QuestionStatus status;
   private String statusReason;
   private QuestionId mergedInto;
+  private UUID raisedIn;
 
   Question(
       QuestionId id,
@@ -151,6 +152,21 @@ final class Question {
         QuestionStatus.OPEN,
         null,
         null);
+  }
+
+  /**
+   * The intervention this follow-up question was raised in; set once, by {@link Intervention} when
+   * it records its follow-ups (and when a stored question is loaded).
+   */
+  void raisedIn(UUID interventionId) {
+    if (raisedIn != null && !raisedIn.equals(interventionId)) {
+      throw new IllegalStateException("a question is raised in one intervention");
+    }
+    raisedIn = interventionId;
+  }
+
+  UUID raisedIn() {
+    return raisedIn;
   }
 
   /** The coach takes the question up: it will be worked on. */

@@ -75,9 +75,10 @@ class Questions {
             """
             INSERT INTO question (id, client_id, engagement_id, text, level, owner_kind,
                                   owner_person_id, owner_unit_id, decision_id, follow_up_of, status,
-                                  status_reason, merged_into, channel, registered_by, asked_at)
+                                  status_reason, merged_into, channel, registered_by, asked_at,
+                                  raised_in)
             VALUES (:id, :client, :e, :text, :level, :kind, :person, :unit, :decision, :followUp,
-                    :status, :reason, :merged, :channel, :by, :at)
+                    :status, :reason, :merged, :channel, :by, :at, :raisedIn)
             """)
         .param("id", q.id().value())
         .param("client", scope.id())
@@ -95,6 +96,7 @@ class Questions {
         .param("channel", q.channel().name())
         .param("by", q.registeredBy())
         .param("at", q.askedAt())
+        .param("raisedIn", q.raisedIn())
         .update();
   }
 
@@ -168,23 +170,29 @@ class Questions {
   private static Question load(ResultSet rs) throws SQLException {
     UUID followUp = rs.getObject("follow_up_of", UUID.class);
     UUID merged = rs.getObject("merged_into", UUID.class);
-    return new Question(
-        new QuestionId(rs.getObject("id", UUID.class)),
-        new EngagementId(rs.getObject("engagement_id", UUID.class)),
-        rs.getString("text"),
-        QuestionLevel.valueOf(rs.getString("level")),
-        new Question.Owner(
-            OwnerKind.valueOf(rs.getString("owner_kind")),
-            rs.getObject("owner_person_id", UUID.class),
-            rs.getObject("owner_unit_id", UUID.class)),
-        rs.getObject("decision_id", UUID.class),
-        followUp == null ? null : new QuestionId(followUp),
-        Channel.valueOf(rs.getString("channel")),
-        rs.getString("registered_by"),
-        rs.getObject("asked_at", OffsetDateTime.class),
-        QuestionStatus.valueOf(rs.getString("status")),
-        rs.getString("status_reason"),
-        merged == null ? null : new QuestionId(merged));
+    Question q =
+        new Question(
+            new QuestionId(rs.getObject("id", UUID.class)),
+            new EngagementId(rs.getObject("engagement_id", UUID.class)),
+            rs.getString("text"),
+            QuestionLevel.valueOf(rs.getString("level")),
+            new Question.Owner(
+                OwnerKind.valueOf(rs.getString("owner_kind")),
+                rs.getObject("owner_person_id", UUID.class),
+                rs.getObject("owner_unit_id", UUID.class)),
+            rs.getObject("decision_id", UUID.class),
+            followUp == null ? null : new QuestionId(followUp),
+            Channel.valueOf(rs.getString("channel")),
+            rs.getString("registered_by"),
+            rs.getObject("asked_at", OffsetDateTime.class),
+            QuestionStatus.valueOf(rs.getString("status")),
+            rs.getString("status_reason"),
+            merged == null ? null : new QuestionId(merged));
+    UUID raisedIn = rs.getObject("raised_in", UUID.class);
+    if (raisedIn != null) {
+      q.raisedIn(raisedIn);
+    }
+    return q;
   }
 
   private static final String ROW =

@@ -1,6 +1,7 @@
 package nl.orgcoach.engagement;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,19 @@ final class Rules {
       return LocalDate.parse(value.strip());
     } catch (DateTimeParseException e) {
       fail(field, "engagement.date.invalid");
+      return null;
+    }
+  }
+
+  /** An optional time of day as HH:mm (what an input of type time sends), seconds dropped. */
+  LocalTime time(String value, String field) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return LocalTime.parse(value.strip()).withSecond(0).withNano(0);
+    } catch (DateTimeParseException e) {
+      fail(field, "engagement.time.invalid");
       return null;
     }
   }

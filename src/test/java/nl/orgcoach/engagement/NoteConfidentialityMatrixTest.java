@@ -24,7 +24,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 /**
  * PRODUCT.md invariant 3, exhaustively: every seat (coach of the intervention, another coach of the
  * engagement, admin, coachee, sharee, other employee, HR, manager who took part, manager who did
- * not) × every surface (page, API detail, API list, my page). The notes show only where they
+ * not) × every surface (page, API detail, API list, my page, and the trail's page, graph, CSV and
+ * API and the calendar file, which never show notes to anyone). The notes show only where they
  * should, and every showing leaves exactly one NOTE_READ in the audit log; every refusal none.
  */
 @IntegrationTest
@@ -39,7 +40,12 @@ class NoteConfidentialityMatrixTest {
     PAGE,
     API_DETAIL,
     API_LIST,
-    MY_PAGE
+    MY_PAGE,
+    TRAIL_PAGE,
+    TRAIL_GRAPH,
+    TRAIL_CSV,
+    TRAIL_API,
+    CALENDAR
   }
 
   @Test
@@ -88,13 +94,15 @@ class NoteConfidentialityMatrixTest {
         }
       }
     }
-    assertThat(cells).isEqualTo(36);
+    assertThat(cells).isEqualTo(9 * Surface.values().length);
     assertThat(problems).as(String.join("\n", problems)).isEmpty();
   }
 
   private MockHttpServletResponse perform(
       InterventionScenario s, Surface surface, UserAccount user, String token) throws Exception {
     String api = "/api/v1/clients/" + s.fx.client + "/engagements/" + s.engagement;
+    String trail = "/c/" + s.fx.client + "/engagements/" + s.engagement + "/trail";
+    String period = "?from=2026-01-01&to=" + java.time.LocalDate.now(Trail.ZONE);
     MockHttpServletRequestBuilder request =
         switch (surface) {
           case PAGE ->
@@ -113,6 +121,15 @@ class NoteConfidentialityMatrixTest {
               get(api + "/interventions")
                   .header("Authorization", bearer(token))
                   .accept(MediaType.APPLICATION_JSON);
+          case TRAIL_PAGE -> get(trail + period).with(asUser(user));
+          case TRAIL_GRAPH -> get(trail + "/graph" + period).with(asUser(user));
+          case TRAIL_CSV -> get(trail + ".csv" + period).with(asUser(user));
+          case TRAIL_API ->
+              get(api + "/trail" + period)
+                  .header("Authorization", bearer(token))
+                  .accept(MediaType.APPLICATION_JSON);
+          case CALENDAR ->
+              get("/c/{c}/interventions/{i}.ics", s.fx.client, s.intervention).with(asUser(user));
         };
     return mvc.perform(request).andReturn().getResponse();
   }

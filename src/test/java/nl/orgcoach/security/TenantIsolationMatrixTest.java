@@ -229,6 +229,21 @@ class TenantIsolationMatrixTest {
         "POST /c/{clientId}/agreements/{agreementId}/status",
         "PUT /api/v1/clients/{clientId}/agreements/{agreementId}/status");
 
+    // the trail of an engagement (whoever sees the engagement: the whole trail or their own part,
+    // EngagementAccess.seesWholeTrail) and an intervention in a calendar (whoever sees it)
+    client(
+        ALL,
+        "GET /c/{clientId}/engagements/{engagementId}/trail",
+        "GET /c/{clientId}/engagements/{engagementId}/trail/graph",
+        "GET /c/{clientId}/engagements/{engagementId}/trail.csv",
+        "GET /c/{clientId}/interventions/{interventionId}.ics",
+        "GET /api/v1/clients/{clientId}/engagements/{engagementId}/trail");
+    // one question's page: whoever sees the whole trail, and its owner or whoever put it (no user
+    // of the fixture is either)
+    client(
+        EnumSet.of(Role.ADMIN, Role.COACH, Role.HR),
+        "GET /c/{clientId}/engagements/{engagementId}/questions/{questionId}");
+
     // practice administration
     admin(
         "GET /admin",
