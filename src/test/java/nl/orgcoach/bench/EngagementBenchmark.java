@@ -207,12 +207,51 @@ class EngagementBenchmark {
       timings.add(time("API: inbox, open", null, token, api + "/questions?status=OPEN"));
       timings.add(time("API: inbox, one unit", null, token, api + "/questions?" + unit));
       if (Boolean.parseBoolean(System.getProperty("orgcoach.bench.trail", "true"))) {
+        // The team, and its parent with every unit below it (the trail takes a unit's subtree).
+        UUID parent =
+            jdbc.sql("SELECT parent_id FROM unit WHERE id = :u")
+                .param("u", load.busiestUnit())
+                .query(UUID.class)
+                .single();
+        String wider = "unit=" + parent + "&from=" + QUARTER_FROM + "&to=" + QUARTER_TO;
         timings.add(
-            time("page: trail, one unit, one quarter", session, null, page + "/trail?" + quarter));
+            time("page: trail, one team, one quarter", session, null, page + "/trail?" + quarter));
         timings.add(
-            time("API: trail, one unit, one quarter", null, token, api + "/trail?" + quarter));
+            time("API: trail, one team, one quarter", null, token, api + "/trail?" + quarter));
         timings.add(
-            time("CSV: trail, one unit, one quarter", null, token, api + "/trail.csv?" + quarter));
+            time(
+                "page: trail graph (ECharts option), one team, one quarter",
+                session,
+                null,
+                page + "/trail/graph?" + quarter));
+        timings.add(
+            time(
+                "CSV: trail, one team, one quarter",
+                session,
+                null,
+                page + "/trail.csv?" + quarter));
+        String typical =
+            "unit=" + load.medianUnit() + "&from=" + QUARTER_FROM + "&to=" + QUARTER_TO;
+        timings.add(
+            time(
+                "page: trail, a median team, one quarter",
+                session,
+                null,
+                page + "/trail?" + typical));
+        timings.add(
+            time("API: trail, a median team, one quarter", null, token, api + "/trail?" + typical));
+        timings.add(
+            time(
+                "page: trail, the team's parent unit and its subtree, one quarter",
+                session,
+                null,
+                page + "/trail?" + wider));
+        timings.add(
+            time(
+                "API: trail, the team's parent unit and its subtree, one quarter",
+                null,
+                token,
+                api + "/trail?" + wider));
       }
       return new Run(database, importMillis, load, unitName, timings);
     } finally {
@@ -335,8 +374,12 @@ class EngagementBenchmark {
       sb.append(
           String.format(
               "The unit filtered on: %s, the unit with the most questions (%,d, its own and its"
-                  + " people's). Trail quarter: %s to %s.%n%n",
-              run.busiestUnitName(), l.busiestUnitQuestions(), QUARTER_FROM, QUARTER_TO));
+                  + " people's); the median team has %,d. Trail quarter: %s to %s.%n%n",
+              run.busiestUnitName(),
+              l.busiestUnitQuestions(),
+              l.medianUnitQuestions(),
+              QUARTER_FROM,
+              QUARTER_TO));
       sb.append("| request | n | p50 | p95 | p99 | max | response |\n");
       sb.append("|---|---:|---:|---:|---:|---:|---:|\n");
       for (Timing t : run.timings()) {

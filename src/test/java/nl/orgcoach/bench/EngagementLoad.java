@@ -75,6 +75,8 @@ final class EngagementLoad {
       Map<String, Integer> agreementStatuses,
       UUID busiestUnit,
       int busiestUnitQuestions,
+      UUID medianUnit,
+      int medianUnitQuestions,
       long simulateMillis,
       long writeMillis) {}
 
@@ -387,7 +389,11 @@ final class EngagementLoad {
     for (Object[] a : agreementRows.rows) {
       agreementStatuses.merge((String) a[6], 1, Integer::sum);
     }
-    var busiest = perUnit.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
+    List<Map.Entry<UUID, Integer>> byCount = new ArrayList<>(perUnit.entrySet());
+    byCount.sort(
+        Map.Entry.<UUID, Integer>comparingByValue().thenComparing(e -> e.getKey().toString()));
+    var busiest = byCount.get(byCount.size() - 1);
+    var median = byCount.get(byCount.size() / 2);
     long simulated = System.nanoTime();
 
     boolean autoCommit = c.getAutoCommit();
@@ -422,10 +428,11 @@ final class EngagementLoad {
       c.commit();
       if (postgres(c)) {
         try (Statement s = c.createStatement()) {
-          // What autovacuum would have done by the time an engagement is two years old.
-          s.execute("ANALYZE");
+          // What autovacuum would have done by the time an engagement is two years old
+          // (statistics, and the visibility map that index-only scans rely on).
+          c.setAutoCommit(true);
+          s.execute("VACUUM ANALYZE");
         }
-        c.commit();
       }
     } catch (SQLException | RuntimeException e) {
       c.rollback();
@@ -446,6 +453,8 @@ final class EngagementLoad {
         agreementStatuses,
         busiest.getKey(),
         busiest.getValue(),
+        median.getKey(),
+        median.getValue(),
         (simulated - start) / 1_000_000,
         (written - simulated) / 1_000_000);
   }
