@@ -9,8 +9,7 @@ ALTER TABLE question ADD CONSTRAINT question_raised_in_fk
 
 ALTER TABLE intervention ADD COLUMN starts_at TIME;
 
--- The trail reads one engagement's questions by the date they were asked (the inbox index leads
--- with status, which a period filter does not have).
-CREATE INDEX question_trail_idx ON question (client_id, engagement_id, asked_at);
+-- The trail reads one engagement's questions by the date they were asked: question_age_idx (V2_6,
+-- shared with the inbox) serves it.
 -- "My coming sessions": the interventions of the unit a person belongs to.
 CREATE INDEX intervention_participant_unit_idx ON intervention_participant (client_id, unit_id);

@@ -407,7 +407,15 @@ class ImportBenchmark {
   }
 
   static HttpClient login(String base) throws Exception {
-    HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    return login(base, ADMIN, PASSWORD);
+  }
+
+  static HttpClient login(String base, String email, String password) throws Exception {
+    HttpClient http =
+        HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
     String page =
         http.send(
                 HttpRequest.newBuilder(URI.create(base + "/login")).build(),
@@ -417,9 +425,9 @@ class ImportBenchmark {
     assertThat(csrf.find()).as("CSRF token on the login page").isTrue();
     String form =
         "email="
-            + URLEncoder.encode(ADMIN, StandardCharsets.UTF_8)
+            + URLEncoder.encode(email, StandardCharsets.UTF_8)
             + "&password="
-            + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8)
+            + URLEncoder.encode(password, StandardCharsets.UTF_8)
             + "&_csrf="
             + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
     HttpResponse<String> r =

@@ -119,6 +119,38 @@ class EngagementServiceTest {
   }
 
   @Test
+  void theUnitFilterFindsTheTeamsQuestionsAndThoseOfItsPeople() {
+    EngagementId e = service.open(fx.scope, fx.coach, fx.draft("Filter", fx.coach));
+    QuestionId team =
+        service.ask(
+            fx.scope,
+            fx.employee,
+            e.value(),
+            new EngagementService.QuestionForm(
+                "Voor het team", "TEAM", "MY_TEAM", null, null, null));
+    QuestionId own =
+        service.ask(
+            fx.scope,
+            fx.employee,
+            e.value(),
+            new EngagementService.QuestionForm("Voor mij", "INDIVIDUAL", "ME", null, null, null));
+    service.ask(
+        fx.scope,
+        fx.employee,
+        e.value(),
+        new EngagementService.QuestionForm(
+            "Voor de directie", "ORGANISATION", "MANAGEMENT", null, null, null));
+    assertThat(service.inbox(fx.scope, fx.coach, e.value(), null, fx.teamA))
+        .extracting(Questions.Row::id)
+        .containsExactlyInAnyOrder(team.value(), own.value());
+    assertThat(service.inbox(fx.scope, fx.coach, e.value(), QuestionStatus.OPEN, fx.teamA))
+        .hasSize(2);
+    assertThat(service.inbox(fx.scope, fx.coach, e.value(), null, fx.teamB)).isEmpty();
+    assertThat(service.inbox(fx.scope, fx.coach, e.value(), QuestionStatus.PARKED, null)).isEmpty();
+    assertThat(service.inbox(fx.scope, fx.coach, e.value(), null, null)).hasSize(3);
+  }
+
+  @Test
   void anEmployeeAsksForTheirTeamTheCoachTriagesAndEventsArePublished() {
     EngagementId e = service.open(fx.scope, fx.coach, fx.draft("Roosters", fx.coach));
     QuestionId q =
