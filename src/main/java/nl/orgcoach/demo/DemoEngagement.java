@@ -116,6 +116,15 @@ class DemoEngagement {
     "Het team wil hier eerst zelf mee aan de slag."
   };
 
+  private static final String[] REACTION_COMMENTS = {
+    "Eindelijk spraken we uit wat iedereen al wist.",
+    "Nuttig, maar we kwamen niet aan het rooster toe.",
+    "Goed dat de coach doorvroeg; ik zag mijn eigen aandeel.",
+    "Praktisch: ik weet wat ik morgen anders doe.",
+    "Wat veel tegelijk, volgende keer graag korter.",
+    "Fijn dat we het als team zelf mochten oplossen."
+  };
+
   private static final String[] AGREEMENTS = {
     "Bespreekt in het volgende teamoverleg wat er goed ging en wat beter kan.",
     "Maakt een voorstel voor de taakverdeling en deelt het met het team.",
@@ -520,6 +529,16 @@ class DemoEngagement {
                 at(held, 17));
         for (UUID f : rec.followUps()) {
           asked.add(new Asked(f, q.level, q.kind, q.person, q.unit, day));
+        }
+        // Most participants said how useful it was, mostly useful; a few added a word.
+        for (UUID person : persons) {
+          if (r.nextInt(10) < 7) {
+            int roll = r.nextInt(20);
+            int rating = roll < 1 ? 2 : roll < 5 ? 3 : roll < 13 ? 4 : 5;
+            String comment =
+                r.nextInt(4) == 0 ? REACTION_COMMENTS[r.nextInt(REACTION_COMMENTS.length)] : null;
+            seeding.react(scope, rec.id(), person, rating, comment, at(held, 20));
+          }
         }
         // The owners have updated their older agreements; the recent ones are mostly still open.
         for (int k = 0; k < rec.agreements().size(); k++) {

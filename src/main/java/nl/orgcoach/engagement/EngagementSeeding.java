@@ -78,6 +78,7 @@ public class EngagementSeeding {
   private final Clients clients;
   private final PersonLookup people;
   private final UnitLookup units;
+  private final Reactions reactions;
 
   EngagementSeeding(
       Engagements engagements,
@@ -85,13 +86,15 @@ public class EngagementSeeding {
       Interventions interventions,
       Clients clients,
       PersonLookup people,
-      UnitLookup units) {
+      UnitLookup units,
+      Reactions reactions) {
     this.engagements = engagements;
     this.questions = questions;
     this.interventions = interventions;
     this.clients = clients;
     this.people = people;
     this.units = units;
+    this.reactions = reactions;
   }
 
   private Directory directory(ClientScope scope) {
@@ -248,6 +251,22 @@ public class EngagementSeeding {
         i.id(),
         i.agreements().stream().map(Agreement::id).toList(),
         i.followUps().stream().map(q -> q.id().value()).toList());
+  }
+
+  /**
+   * A participant person's reaction (1–5, optional comment) to an intervention, at a given time.
+   */
+  public void react(
+      ClientScope scope,
+      UUID interventionId,
+      UUID personId,
+      int rating,
+      String comment,
+      OffsetDateTime at) {
+    reactions.insert(
+        scope,
+        Reaction.give(
+            interventionId, personId, new Reaction.Answer(Integer.toString(rating), comment), at));
   }
 
   /** The owner sets the agreement's status (OPEN, KEPT, ADJUSTED, DROPPED) at the given time. */
