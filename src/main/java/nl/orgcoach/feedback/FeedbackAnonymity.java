@@ -90,12 +90,28 @@ public class FeedbackAnonymity {
       List<GroupResult> groups,
       List<String> comments) {}
 
+  /**
+   * The result, and the groups it made visible (with the groups visible before), to be passed as
+   * {@code earlier} when the next round on the same behaviour is decided.
+   */
+  public record Decided(BehaviourResult result, List<Group<String>> visible) {}
+
   public BehaviourResult decide(List<Answer> answers) {
+    return decide(answers, List.of()).result();
+  }
+
+  /**
+   * Decides one behaviour of one round. {@code earlier} are the groups shown for the same behaviour
+   * in the person's earlier rounds (respondents by the same stable identity): across rounds the
+   * rule assumes that people answer the same way twice, so a group that differs from an earlier one
+   * by a few people is not shown (the differencing attack across rounds).
+   */
+  public Decided decide(List<Answer> answers, List<Group<String>> earlier) {
     Integer self = null;
     String selfComment = null;
     Integer named = null;
     String namedComment = null;
-    List<Group<String>> visible = new ArrayList<>();
+    List<Group<String>> visible = new ArrayList<>(earlier);
     Set<String> all = new LinkedHashSet<>();
     List<Answer> rated = new ArrayList<>();
     for (Answer a : answers) {
@@ -162,14 +178,19 @@ public class FeedbackAnonymity {
       }
       comments.sort(Comparator.naturalOrder());
     }
-    return new BehaviourResult(
-        self,
-        selfComment,
-        named,
-        namedComment,
-        allOthers,
-        List.copyOf(groups),
-        List.copyOf(comments));
+    List<Group<String>> nowVisible = new ArrayList<>(visible);
+    nowVisible.addAll(decision.shown());
+    decision.others().ifPresent(nowVisible::add);
+    return new Decided(
+        new BehaviourResult(
+            self,
+            selfComment,
+            named,
+            namedComment,
+            allOthers,
+            List.copyOf(groups),
+            List.copyOf(comments)),
+        nowVisible);
   }
 
   private static GroupResult describe(Group<String> group, List<Answer> rated) {

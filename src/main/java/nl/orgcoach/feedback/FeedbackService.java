@@ -26,6 +26,8 @@ import nl.orgcoach.platform.Mailer;
 import nl.orgcoach.platform.NotFoundException;
 import nl.orgcoach.platform.UserError;
 import nl.orgcoach.platform.UserError.Problem;
+import nl.orgcoach.stats.AnonymityRule;
+import nl.orgcoach.stats.ReliableChange;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -607,43 +609,112 @@ public class FeedbackService {
 
   // --- results
 
+  /** One earlier or current round of the same behaviour: self and all others, when shown. */
+  public record TrendPoint(
+      UUID roundId, OffsetDateTime closedAt, Integer self, Double othersMean, Integer othersN) {}
+
+  /**
+   * The behaviour across the person's rounds (same text), oldest first, and the reliable change of
+   * "all others" from the previous round where both were shown (null when there is none).
+   */
+  public record Trend(List<TrendPoint> points, ReliableChange.Change change) {}
+
   public record BehaviourResults(
-      int position, String text, FeedbackAnonymity.BehaviourResult result) {}
+      int position, String text, FeedbackAnonymity.BehaviourResult result, Trend trend) {}
 
   /**
    * The results of a round; everything in them comes from {@link FeedbackAnonymity}. While the
-   * round is open, {@code closed} is false and there are none.
+   * round is open, {@code closed} is false and there are none. {@code changeReference} states the
+   * reference that reliable change used.
    */
   public record Results(
       UUID roundId,
       String rateeName,
       boolean closed,
       int threshold,
+      String changeReference,
       List<BehaviourResults> behaviours) {}
 
   @Transactional(readOnly = true)
   public Results results(ClientScope scope, UserAccount user, UUID roundId) {
     FeedbackRounds.Round round = managed(scope, user, roundId);
-    if (!round.closedAt(OffsetDateTime.now(ZoneOffset.UTC))) {
-      return new Results(round.id(), round.rateeName(), false, anonymity.threshold(), List.of());
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    ReliableChange.Reference reference =
+        new ReliableChange.Reference(settings.changeSd(), settings.changeReliability());
+    String describe =
+        String.format(
+            Locale.ROOT,
+            "Jacobson & Truax: s1 = %.2f, r = %.2f, minimum reliable change %.2f (|RC| > 1.96)",
+            reference.sd(),
+            reference.reliability(),
+            reference.minimumReliableChange());
+    if (!round.closedAt(now)) {
+      return new Results(
+          round.id(), round.rateeName(), false, anonymity.threshold(), describe, List.of());
     }
-    Map<UUID, List<FeedbackAnonymity.Answer>> byBehaviour = new LinkedHashMap<>();
-    for (var a : rounds.answers(scope, roundId)) {
-      String respondent = a.personId() != null ? a.personId().toString() : a.email();
-      byBehaviour
-          .computeIfAbsent(a.behaviourId(), k -> new ArrayList<>())
-          .add(
-              new FeedbackAnonymity.Answer(
-                  respondent, a.raterGroup(), a.named(), a.rating(), a.comment()));
-    }
+    // Every closed round of the person up to this one, oldest first: each is decided against the
+    // groups the earlier ones showed for the same behaviour, so that no pair of rounds reveals a
+    // small group.
+    List<FeedbackRounds.Round> history =
+        new ArrayList<>(
+            rounds.list(scope, round.rateePersonId(), 200).stream()
+                .filter(r -> r.closedAt(now) && !r.createdAt().isAfter(round.createdAt()))
+                .toList());
+    java.util.Collections.reverse(history);
+    Map<String, List<AnonymityRule.Group<String>>> visible = new LinkedHashMap<>();
+    Map<String, List<TrendPoint>> points = new LinkedHashMap<>();
     List<BehaviourResults> behaviours = new ArrayList<>();
-    for (var b : rounds.behaviours(scope, roundId)) {
-      behaviours.add(
-          new BehaviourResults(
-              b.position(),
-              b.text(),
-              anonymity.decide(byBehaviour.getOrDefault(b.id(), List.of()))));
+    for (FeedbackRounds.Round r : history) {
+      Map<UUID, List<FeedbackAnonymity.Answer>> byBehaviour = new LinkedHashMap<>();
+      for (var a : rounds.answers(scope, r.id())) {
+        String respondent = a.personId() != null ? a.personId().toString() : a.email();
+        byBehaviour
+            .computeIfAbsent(a.behaviourId(), k -> new ArrayList<>())
+            .add(
+                new FeedbackAnonymity.Answer(
+                    respondent, a.raterGroup(), a.named(), a.rating(), a.comment()));
+      }
+      for (var b : rounds.behaviours(scope, r.id())) {
+        String key = b.text().strip().toLowerCase(Locale.ROOT);
+        var decided =
+            anonymity.decide(
+                byBehaviour.getOrDefault(b.id(), List.of()), visible.getOrDefault(key, List.of()));
+        visible.put(key, decided.visible());
+        var others = decided.result().allOthers();
+        List<TrendPoint> series = points.computeIfAbsent(key, k -> new ArrayList<>());
+        series.add(
+            new TrendPoint(
+                r.id(),
+                r.closedAt() != null ? r.closedAt() : r.closesAt(),
+                decided.result().self(),
+                others.shown() ? others.mean() : null,
+                others.shown() ? others.n() : null));
+        if (r.id().equals(round.id())) {
+          behaviours.add(
+              new BehaviourResults(
+                  b.position(),
+                  b.text(),
+                  decided.result(),
+                  new Trend(List.copyOf(series), change(series, reference))));
+        }
+      }
     }
-    return new Results(round.id(), round.rateeName(), true, anonymity.threshold(), behaviours);
+    return new Results(
+        round.id(), round.rateeName(), true, anonymity.threshold(), describe, behaviours);
+  }
+
+  /** Reliable change of "all others" from the latest earlier round where it was shown. */
+  private static ReliableChange.Change change(
+      List<TrendPoint> series, ReliableChange.Reference reference) {
+    TrendPoint now = series.get(series.size() - 1);
+    if (now.othersMean() == null) {
+      return null;
+    }
+    for (int i = series.size() - 2; i >= 0; i--) {
+      if (series.get(i).othersMean() != null) {
+        return ReliableChange.between(series.get(i).othersMean(), now.othersMean(), reference);
+      }
+    }
+    return null;
   }
 }

@@ -9,7 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * raised: below 3 the application refuses to start ({@link nl.orgcoach.stats.AnonymityRule}). The
  * rater links are throttled per IP address and per link like the other public links; {@code
  * publicUrl} is the address that mailed links start with (empty: the address of the request that
- * made the mail).
+ * made the mail). {@code changeSd} and {@code changeReliability} are the reference of reliable
+ * change between rounds (s₁ and r of {@link nl.orgcoach.stats.ReliableChange.Reference}), printed
+ * beside every change.
  */
 @ConfigurationProperties("orgcoach.feedback")
 record FeedbackSettings(
@@ -20,4 +22,6 @@ record FeedbackSettings(
     @DefaultValue("20") int submissionsPerLink,
     @DefaultValue("1h") Duration linkWindow,
     @DefaultValue("20000") int maxRequestBytes,
-    @DefaultValue("") String publicUrl) {}
+    @DefaultValue("") String publicUrl,
+    @DefaultValue("0.8") double changeSd,
+    @DefaultValue("0.7") double changeReliability) {}
