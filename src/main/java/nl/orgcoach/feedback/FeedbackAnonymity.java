@@ -112,9 +112,19 @@ public class FeedbackAnonymity {
     Integer named = null;
     String namedComment = null;
     List<Group<String>> visible = new ArrayList<>(earlier);
+    String namedManager = namedManager(answers, earlier);
+    if (namedManager != null) {
+      visible.add(new Group<>("named manager", Set.of(namedManager)));
+    }
     Set<String> all = new LinkedHashSet<>();
     List<Answer> rated = new ArrayList<>();
-    for (Answer a : answers) {
+    for (Answer given : answers) {
+      // A manager whose name would give away others (see namedManager) counts anonymously.
+      Answer a =
+          given.named() && !given.respondent().equals(namedManager)
+              ? new Answer(
+                  given.respondent(), given.group(), false, given.rating(), given.comment())
+              : given;
       if (a.group() == RaterGroup.SELF) {
         self = a.rating();
         selfComment = blankToNull(a.comment());
@@ -123,9 +133,6 @@ public class FeedbackAnonymity {
       if (a.group() == RaterGroup.MANAGER && a.named()) {
         named = a.rating();
         namedComment = blankToNull(a.comment());
-        if (a.rating() != null) {
-          visible.add(new Group<>("named manager", Set.of(a.respondent())));
-        }
       }
       if (a.rating() != null) {
         all.add(a.respondent());
@@ -191,6 +198,35 @@ public class FeedbackAnonymity {
             List.copyOf(groups),
             List.copyOf(comments)),
         nowVisible);
+  }
+
+  /**
+   * The manager who chose to be named and may be: their rating is shown on its own only when that,
+   * with the groups shown in earlier rounds, makes no one else's answers derivable (say round 1
+   * showed four managers together, and one of them is named in round 2: the other three would
+   * follow). Null when there is none, or when naming would expose others.
+   */
+  private String namedManager(List<Answer> answers, List<Group<String>> earlier) {
+    String manager = null;
+    for (Answer a : answers) {
+      if (a.group() == RaterGroup.MANAGER && a.named() && a.rating() != null) {
+        manager = a.respondent();
+        break;
+      }
+    }
+    if (manager == null) {
+      return null;
+    }
+    Set<Set<String>> before =
+        new java.util.HashSet<>(rule.decide(List.<Group<String>>of(), earlier).priorExposures());
+    List<Group<String>> with = new ArrayList<>(earlier);
+    with.add(new Group<>("named manager", Set.of(manager)));
+    for (Set<String> exposed : rule.decide(List.<Group<String>>of(), with).priorExposures()) {
+      if (!before.contains(exposed) && !exposed.equals(Set.of(manager))) {
+        return null;
+      }
+    }
+    return manager;
   }
 
   private static GroupResult describe(Group<String> group, List<Answer> rated) {

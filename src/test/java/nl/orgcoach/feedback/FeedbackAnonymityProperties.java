@@ -103,6 +103,49 @@ class FeedbackAnonymityProperties {
     }
   }
 
+  @Property(tries = 1000)
+  void acrossTwoRoundsNoTwoShownGroupsDifferByAFewPeople(
+      @ForAll("answers") List<FeedbackAnonymity.Answer> first,
+      @ForAll("answers") List<FeedbackAnonymity.Answer> second,
+      @ForAll @IntRange(min = 3, max = 4) int threshold) {
+    // The same respondent ids ("r0", "r1", ...) in both rounds: the same people rating again.
+    FeedbackAnonymity anonymity = new FeedbackAnonymity(new AnonymityRule(threshold));
+    var one = anonymity.decide(first, List.of());
+    var two = anonymity.decide(second, one.visible());
+
+    // The managers actually shown by name (naming is refused when it would expose others).
+    Set<String> named = new HashSet<>();
+    for (var a : first) {
+      if (a.named() && a.rating() != null && one.result().namedManager() != null) {
+        named.add(a.respondent());
+      }
+    }
+    for (var a : second) {
+      if (a.named() && a.rating() != null && two.result().namedManager() != null) {
+        named.add(a.respondent());
+      }
+    }
+    List<Set<String>> shown = new ArrayList<>();
+    for (var g : two.visible()) {
+      if (!g.label().equals("named manager")) {
+        shown.add(g.respondents());
+      }
+    }
+    for (Set<String> x : shown) {
+      assertThat(x.size()).isGreaterThanOrEqualTo(threshold);
+      for (Set<String> y : shown) {
+        if (x != y && x.containsAll(y)) {
+          Set<String> difference = new HashSet<>(x);
+          difference.removeAll(y);
+          difference.removeAll(named);
+          assertThat(difference.isEmpty() || difference.size() >= threshold)
+              .as("%s minus %s", x, y)
+              .isTrue();
+        }
+      }
+    }
+  }
+
   @Provide
   Arbitrary<List<FeedbackAnonymity.Answer>> answers() {
     Arbitrary<FeedbackAnonymity.Answer> one =

@@ -96,6 +96,32 @@ class FeedbackAnonymityTest {
   }
 
   @Test
+  void aManagerIsNotShownByNameWhenThatWithAnEarlierRoundGivesAwayOthers() {
+    // Round 1: three managers together (anonymous) and three peers.
+    List<FeedbackAnonymity.Answer> first = new ArrayList<>();
+    for (int i = 1; i <= 3; i++) {
+      first.add(new FeedbackAnonymity.Answer("m" + i, RaterGroup.MANAGER, false, 2, null));
+      first.add(new FeedbackAnonymity.Answer("p" + i, RaterGroup.PEER, false, 4, null));
+    }
+    var one = anonymity.decide(first, List.of());
+    assertThat(one.result().allOthers().n()).isEqualTo(6);
+    // Round 2: m1 asks to be named; with round 1's manager group that would give away m2 and m3.
+    var two =
+        anonymity.decide(
+            List.of(new FeedbackAnonymity.Answer("m1", RaterGroup.MANAGER, true, 5, "Ik")),
+            one.visible());
+    assertThat(two.result().namedManager()).isNull();
+    assertThat(two.result().namedManagerComment()).isNull();
+    // Without that history the same answer is shown by name.
+    assertThat(
+            anonymity
+                .decide(
+                    List.of(new FeedbackAnonymity.Answer("m1", RaterGroup.MANAGER, true, 5, "Ik")))
+                .namedManager())
+        .isEqualTo(5);
+  }
+
+  @Test
   void aGroupThatAnsweredAllAlikeGetsNoRwg() {
     var r = anonymity.decide(raters(RaterGroup.PEER, 4, RaterGroup.PEER, 4, RaterGroup.PEER, 4));
     assertThat(r.allOthers().mean()).isEqualTo(4.0);
