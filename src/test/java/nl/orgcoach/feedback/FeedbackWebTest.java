@@ -282,6 +282,17 @@ class FeedbackWebTest {
         .andExpect(content().string(containsString(fx.email("partner"))));
   }
 
+  @Test
+  void guessingAtOneLinkIsThrottled() throws Exception {
+    String guess = "g".repeat(43);
+    for (int i = 0; i < 20; i++) {
+      mvc.perform(get("/f/{t}", guess).with(fresh())).andExpect(status().isNotFound());
+    }
+    mvc.perform(get("/f/{t}", guess).with(fresh()))
+        .andExpect(status().isTooManyRequests())
+        .andExpect(content().string(containsString("data-testid=\"feedback-link-message\"")));
+  }
+
   private long roundCount() {
     return jdbc.sql("SELECT COUNT(*) FROM feedback_round WHERE client_id = :c")
         .param("c", fx.client.value())
