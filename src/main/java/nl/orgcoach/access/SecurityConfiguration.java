@@ -120,7 +120,9 @@ class SecurityConfiguration {
                         // path is the permission; the engagement module checks it.
                         "/intake/*",
                         "/intake/*/thanks",
-                        "/reaction/*")
+                        "/reaction/*",
+                        // Feedback rater links: the feedback module checks the secret.
+                        "/f/*")
                     .permitAll()
                     .requestMatchers("/admin/**")
                     .hasRole(Role.ADMIN.name())
@@ -136,7 +138,7 @@ class SecurityConfiguration {
         .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
         // The public link forms act for nobody (no session, no account), so there is nothing for
         // a forged cross-site request to abuse; without a CSRF token they also need no session.
-        .csrf(c -> c.ignoringRequestMatchers("/intake/*", "/reaction/*"))
+        .csrf(c -> c.ignoringRequestMatchers("/intake/*", "/reaction/*", "/f/*"))
         .headers(
             h ->
                 h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))

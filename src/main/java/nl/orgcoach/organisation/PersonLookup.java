@@ -82,4 +82,65 @@ public class PersonLookup {
         .query(UUID.class)
         .optional();
   }
+
+  /** A person with their e-mail address and how they relate to someone in the org chart. */
+  public record Colleague(UUID id, String name, String email, String relation) {}
+
+  /**
+   * The reporting lines around a person: their manager ({@code MANAGER}), the others with the same
+   * manager ({@code PEER}) and their direct reports ({@code DIRECT_REPORT}), by name; at most
+   * {@code limit} of each.
+   */
+  @Transactional(readOnly = true)
+  public List<Colleague> reportingLines(ClientScope scope, UUID personId, int limit) {
+    String fetch =
+        " ORDER BY last_name, first_name FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY";
+    String select = "SELECT id, first_name || ' ' || last_name AS name, email, ";
+    List<Colleague> result = new java.util.ArrayList<>();
+    result.addAll(
+        jdbc.sql(
+                select
+                    + "'MANAGER' AS relation FROM person WHERE client_id = :client AND id ="
+                    + " (SELECT manager_id FROM person WHERE client_id = :client AND id = :id)")
+            .param("client", scope.id())
+            .param("id", personId)
+            .query(Colleague.class)
+            .list());
+    result.addAll(
+        jdbc.sql(
+                select
+                    + "'PEER' AS relation FROM person WHERE client_id = :client AND id <> :id"
+                    + " AND manager_id = (SELECT manager_id FROM person"
+                    + " WHERE client_id = :client AND id = :id)"
+                    + fetch)
+            .param("client", scope.id())
+            .param("id", personId)
+            .query(Colleague.class)
+            .list());
+    result.addAll(
+        jdbc.sql(
+                select
+                    + "'DIRECT_REPORT' AS relation FROM person"
+                    + " WHERE client_id = :client AND manager_id = :id"
+                    + fetch)
+            .param("client", scope.id())
+            .param("id", personId)
+            .query(Colleague.class)
+            .list());
+    return result;
+  }
+
+  /** The e-mail address of a person of the scope's client, if they have one. */
+  @Transactional(readOnly = true)
+  public Optional<String> emailOf(ClientScope scope, UUID personId) {
+    return jdbc
+        .sql("SELECT email FROM person WHERE client_id = :client AND id = :id")
+        .param("client", scope.id())
+        .param("id", personId)
+        .query(String.class)
+        .list()
+        .stream()
+        .filter(java.util.Objects::nonNull)
+        .findFirst();
+  }
 }

@@ -272,6 +272,30 @@ class TenantIsolationMatrixTest {
         EnumSet.of(Role.ADMIN, Role.COACH, Role.HR),
         "GET /c/{clientId}/engagements/{engagementId}/questions/{questionId}");
 
+    // feedback rounds: everyone lists their own rounds and may start one for their own person (no
+    // user of the fixture is linked to a person, so starting answers 422); a round's page,
+    // progress, reminders, closing and results are for the person and for coaches and admins; the
+    // rater link answers whoever holds its secret, with that round only
+    client(
+        ALL,
+        "GET /c/{clientId}/feedback",
+        "GET /c/{clientId}/feedback/new",
+        "POST /c/{clientId}/feedback/new",
+        "GET /api/v1/clients/{clientId}/feedback/rounds",
+        "GET /api/v1/clients/{clientId}/feedback/rounds/suggestions",
+        "POST /api/v1/clients/{clientId}/feedback/rounds");
+    client(
+        COACHES,
+        "GET /c/{clientId}/feedback/rounds/{roundId}",
+        "POST /c/{clientId}/feedback/rounds/{roundId}/remind",
+        "POST /c/{clientId}/feedback/rounds/{roundId}/close",
+        "GET /api/v1/clients/{clientId}/feedback/rounds/{roundId}",
+        "GET /api/v1/clients/{clientId}/feedback/rounds/{roundId}/results",
+        "POST /api/v1/clients/{clientId}/feedback/rounds/{roundId}/reminders",
+        "POST /api/v1/clients/{clientId}/feedback/rounds/{roundId}/close");
+    pub("GET /f/{token}", "POST /f/{token}");
+    admin("GET /admin/outbox");
+
     // practice administration
     admin(
         "GET /admin",
@@ -304,7 +328,8 @@ class TenantIsolationMatrixTest {
           "questionId",
           "interventionId",
           "agreementId",
-          "linkId");
+          "linkId",
+          "roundId");
 
   @Autowired MockMvc mvc;
   @Autowired JdbcClient jdbc;
@@ -458,11 +483,14 @@ class TenantIsolationMatrixTest {
               withConstants(mixed, role, true));
         }
       }
-      if (variables.contains("intakeToken") || variables.contains("reactionToken")) {
+      if (variables.contains("intakeToken")
+          || variables.contains("reactionToken")
+          || variables.contains("feedbackToken")) {
         // A secret that no link has: the same refusal for every caller, nothing of anyone's data.
         Map<String, String> unknown = new LinkedHashMap<>(own(role));
         unknown.put("intakeToken", TenantFixture.sha256("x").substring(0, 43));
         unknown.put("reactionToken", TenantFixture.sha256("y").substring(0, 43));
+        unknown.put("feedbackToken", TenantFixture.sha256("z").substring(0, 43));
         expectRefused(key, role, "unknown link", method, pattern, unknown);
       }
       if (variables.contains("tokenId")) {
@@ -654,6 +682,9 @@ class TenantIsolationMatrixTest {
     }
     if (name.equals("token") && before.endsWith("/reaction/")) {
       return "reactionToken";
+    }
+    if (name.equals("token") && before.endsWith("/f/")) {
+      return "feedbackToken";
     }
     return name;
   }

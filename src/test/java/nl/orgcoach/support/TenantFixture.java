@@ -126,6 +126,11 @@ public final class TenantFixture {
     public final UUID agreement = UUID.randomUUID();
     public final UUID intakeLink = UUID.randomUUID();
     public final UUID reactionLink = UUID.randomUUID();
+    public final UUID feedbackRound = UUID.randomUUID();
+    public final UUID feedbackRater = UUID.randomUUID();
+
+    /** The secret of this tenant's rater link (a peer of its person's open feedback round). */
+    public final String feedbackToken = secret();
 
     /** The secrets of this tenant's intake link (for its engagement) and reaction link. */
     public final String intakeToken = secret();
@@ -156,6 +161,8 @@ public final class TenantFixture {
       v.put("linkId", intakeLink.toString());
       v.put("intakeToken", intakeToken);
       v.put("reactionToken", reactionToken);
+      v.put("roundId", feedbackRound.toString());
+      v.put("feedbackToken", feedbackToken);
       return v;
     }
 
@@ -274,6 +281,57 @@ public final class TenantFixture {
       }
       restoreIntervention(now);
       restoreLinks(now);
+      restoreFeedback(now);
+    }
+
+    /** An open feedback round of the person with one behaviour and one rater, open again. */
+    private void restoreFeedback(OffsetDateTime now) {
+      if (missing("feedback_round", feedbackRound)) {
+        jdbc.sql(
+                """
+                INSERT INTO feedback_round (id, client_id, ratee_person_id, closes_at, created_by,
+                                            created_at)
+                VALUES (:id, :c, :p, :closes, 'fixture', :now)
+                """)
+            .param("id", feedbackRound)
+            .param("c", client.value())
+            .param("p", person)
+            .param("closes", now.plusDays(30))
+            .param("now", now)
+            .update();
+        jdbc.sql(
+                """
+                INSERT INTO feedback_behaviour (id, client_id, round_id, position, text)
+                VALUES (:id, :c, :r, 1, :t)
+                """)
+            .param("id", UUID.randomUUID())
+            .param("c", client.value())
+            .param("r", feedbackRound)
+            .param("t", label + " luistert")
+            .update();
+        jdbc.sql(
+                """
+                INSERT INTO feedback_rater (id, client_id, round_id, rater_group, email, name,
+                                            language, token_hash, invited_at)
+                VALUES (:id, :c, :r, 'PEER', :e, :n, 'nl', :h, :now)
+                """)
+            .param("id", feedbackRater)
+            .param("c", client.value())
+            .param("r", feedbackRound)
+            .param("e", "peer-" + feedbackRater + "@example.nl")
+            .param("n", label + " Collega")
+            .param("h", sha256(feedbackToken))
+            .param("now", now)
+            .update();
+      }
+      // A request may have closed the round or renewed the rater's link (a reminder).
+      jdbc.sql("UPDATE feedback_round SET closed_at = NULL WHERE id = :id")
+          .param("id", feedbackRound)
+          .update();
+      jdbc.sql("UPDATE feedback_rater SET token_hash = :h WHERE id = :id")
+          .param("h", sha256(feedbackToken))
+          .param("id", feedbackRater)
+          .update();
     }
 
     /** The public links, active again if a request revoked them. */

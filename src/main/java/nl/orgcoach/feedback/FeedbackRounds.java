@@ -1,0 +1,315 @@
+package nl.orgcoach.feedback;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import nl.orgcoach.access.ClientId;
+import nl.orgcoach.access.ClientScope;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Feedback rounds in the database. Every statement is bound to a scope, except {@link #resolve}: a
+ * rater link's secret is what names its client, so that one lookup is by token hash alone.
+ */
+@Repository
+class FeedbackRounds {
+
+  private final JdbcClient jdbc;
+
+  FeedbackRounds(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  record Round(
+      UUID id,
+      UUID rateePersonId,
+      String rateeName,
+      OffsetDateTime closesAt,
+      OffsetDateTime closedAt,
+      String createdBy,
+      OffsetDateTime createdAt) {
+
+    boolean closedAt(OffsetDateTime now) {
+      return closedAt != null || !closesAt.isAfter(now);
+    }
+  }
+
+  record Behaviour(UUID id, int position, String text, UUID referenceId) {}
+
+  /** A rater as the round's own pages list them: who was asked, never whether they answered. */
+  record Rater(
+      UUID id,
+      RaterGroup raterGroup,
+      UUID personId,
+      String email,
+      String name,
+      String language,
+      OffsetDateTime answeredAt,
+      boolean named) {}
+
+  /** What a valid rater secret opens. */
+  record Resolved(UUID raterId, ClientId client, UUID roundId) {}
+
+  /** One stored answer with its rater (for {@link FeedbackAnonymity} only). */
+  record AnswerRow(
+      UUID behaviourId,
+      UUID raterId,
+      UUID personId,
+      String email,
+      RaterGroup raterGroup,
+      boolean named,
+      Integer rating,
+      String comment) {}
+
+  void insertRound(
+      ClientScope scope, UUID id, UUID ratee, OffsetDateTime closesAt, OffsetDateTime now) {
+    jdbc.sql(
+            """
+            INSERT INTO feedback_round (id, client_id, ratee_person_id, closes_at, created_by, created_at)
+            VALUES (:id, :client, :ratee, :closes, :by, :now)
+            """)
+        .param("id", id)
+        .param("client", scope.id())
+        .param("ratee", ratee)
+        .param("closes", closesAt)
+        .param("by", scope.actor())
+        .param("now", now)
+        .update();
+  }
+
+  void insertBehaviour(
+      ClientScope scope, UUID round, UUID id, int position, String text, UUID referenceId) {
+    jdbc.sql(
+            """
+            INSERT INTO feedback_behaviour (id, client_id, round_id, position, text, reference_id)
+            VALUES (:id, :client, :round, :pos, :text, :ref)
+            """)
+        .param("id", id)
+        .param("client", scope.id())
+        .param("round", round)
+        .param("pos", position)
+        .param("text", text)
+        .param("ref", referenceId)
+        .update();
+  }
+
+  void insertRater(
+      ClientScope scope,
+      UUID round,
+      UUID id,
+      RaterGroup group,
+      UUID personId,
+      String email,
+      String name,
+      String language,
+      String tokenHash,
+      OffsetDateTime now) {
+    jdbc.sql(
+            """
+            INSERT INTO feedback_rater (id, client_id, round_id, rater_group, person_id, email, name,
+                                        language, token_hash, invited_at)
+            VALUES (:id, :client, :round, :g, :person, :email, :name, :lang, :hash, :now)
+            """)
+        .param("id", id)
+        .param("client", scope.id())
+        .param("round", round)
+        .param("g", group.name())
+        .param("person", personId)
+        .param("email", email)
+        .param("name", name)
+        .param("lang", language)
+        .param("hash", tokenHash)
+        .param("now", now)
+        .update();
+  }
+
+  private static final String ROUND =
+      """
+      SELECT r.id, r.ratee_person_id, p.first_name || ' ' || p.last_name AS ratee_name, r.closes_at,
+             r.closed_at, r.created_by, r.created_at
+      FROM feedback_round r JOIN person p ON p.id = r.ratee_person_id AND p.client_id = r.client_id
+      WHERE r.client_id = :client
+      """;
+
+  Optional<Round> find(ClientScope scope, UUID id) {
+    return jdbc.sql(ROUND + " AND r.id = :id")
+        .param("client", scope.id())
+        .param("id", id)
+        .query(Round.class)
+        .optional();
+  }
+
+  /**
+   * Rounds of one person, or of everyone in the client when {@code ratee} is null; newest first.
+   */
+  List<Round> list(ClientScope scope, UUID ratee, int limit) {
+    String filter = ratee == null ? "" : " AND r.ratee_person_id = :ratee";
+    var sql =
+        jdbc.sql(
+                ROUND
+                    + filter
+                    + " ORDER BY r.created_at DESC, r.id FETCH FIRST "
+                    + Math.max(1, limit)
+                    + " ROWS ONLY")
+            .param("client", scope.id());
+    if (ratee != null) {
+      sql = sql.param("ratee", ratee);
+    }
+    return sql.query(Round.class).list();
+  }
+
+  List<Behaviour> behaviours(ClientScope scope, UUID round) {
+    return jdbc.sql(
+            """
+            SELECT id, position, text, reference_id FROM feedback_behaviour
+            WHERE client_id = :client AND round_id = :round ORDER BY position
+            """)
+        .param("client", scope.id())
+        .param("round", round)
+        .query(Behaviour.class)
+        .list();
+  }
+
+  List<Rater> raters(ClientScope scope, UUID round) {
+    return jdbc.sql(
+            """
+            SELECT id, rater_group, person_id, email, name, language, answered_at, named
+            FROM feedback_rater WHERE client_id = :client AND round_id = :round
+            ORDER BY rater_group, name, email
+            """)
+        .param("client", scope.id())
+        .param("round", round)
+        .query(Rater.class)
+        .list();
+  }
+
+  Optional<Rater> rater(ClientScope scope, UUID raterId) {
+    return jdbc.sql(
+            """
+            SELECT id, rater_group, person_id, email, name, language, answered_at, named
+            FROM feedback_rater WHERE client_id = :client AND id = :id
+            """)
+        .param("client", scope.id())
+        .param("id", raterId)
+        .query(Rater.class)
+        .optional();
+  }
+
+  List<AnswerRow> answers(ClientScope scope, UUID round) {
+    return jdbc.sql(
+            """
+            SELECT a.behaviour_id, a.rater_id, r.person_id, r.email, r.rater_group, r.named,
+                   a.rating, a.comment
+            FROM feedback_answer a JOIN feedback_rater r ON r.id = a.rater_id
+            WHERE r.client_id = :client AND r.round_id = :round AND r.answered_at IS NOT NULL
+            ORDER BY a.behaviour_id, r.id
+            """)
+        .param("client", scope.id())
+        .param("round", round)
+        .query(AnswerRow.class)
+        .list();
+  }
+
+  /** The answers of one rater by behaviour id (to fill their form again). */
+  List<AnswerRow> answersOf(ClientScope scope, UUID raterId) {
+    return jdbc.sql(
+            """
+            SELECT a.behaviour_id, a.rater_id, r.person_id, r.email, r.rater_group, r.named,
+                   a.rating, a.comment
+            FROM feedback_answer a JOIN feedback_rater r ON r.id = a.rater_id
+            WHERE r.client_id = :client AND r.id = :rater
+            """)
+        .param("client", scope.id())
+        .param("rater", raterId)
+        .query(AnswerRow.class)
+        .list();
+  }
+
+  /** The rater a secret's hash opens now: the round is neither closed nor past its close. */
+  Optional<Resolved> resolve(String tokenHash, OffsetDateTime now) {
+    if (tokenHash == null) {
+      return Optional.empty();
+    }
+    return jdbc.sql(
+            """
+            SELECT r.id, r.client_id, r.round_id FROM feedback_rater r
+            JOIN feedback_round f ON f.id = r.round_id AND f.client_id = r.client_id
+            WHERE r.token_hash = :h AND f.closed_at IS NULL AND f.closes_at > :now
+            """)
+        .param("h", tokenHash)
+        .param("now", now)
+        .query(
+            (rs, n) ->
+                new Resolved(
+                    rs.getObject("id", UUID.class),
+                    new ClientId(rs.getObject("client_id", UUID.class)),
+                    rs.getObject("round_id", UUID.class)))
+        .optional();
+  }
+
+  /** Replaces a rater's answers; the round must still be open (checked in the same statement). */
+  void saveAnswers(
+      ClientScope scope,
+      UUID raterId,
+      List<FeedbackService.Given> given,
+      boolean named,
+      OffsetDateTime now) {
+    jdbc.sql("DELETE FROM feedback_answer WHERE client_id = :client AND rater_id = :rater")
+        .param("client", scope.id())
+        .param("rater", raterId)
+        .update();
+    for (FeedbackService.Given g : given) {
+      jdbc.sql(
+              """
+              INSERT INTO feedback_answer (rater_id, behaviour_id, client_id, rating, comment)
+              VALUES (:rater, :b, :client, :rating, :comment)
+              """)
+          .param("rater", raterId)
+          .param("b", g.behaviourId())
+          .param("client", scope.id())
+          .param("rating", g.rating())
+          .param("comment", g.comment())
+          .update();
+    }
+    jdbc.sql(
+            """
+            UPDATE feedback_rater SET answered_at = :now, named = :named
+            WHERE client_id = :client AND id = :rater
+            """)
+        .param("now", now)
+        .param("named", named)
+        .param("client", scope.id())
+        .param("rater", raterId)
+        .update();
+  }
+
+  /** A new secret for a rater who has not answered (a reminder carries a fresh link). */
+  boolean renewToken(ClientScope scope, UUID raterId, String tokenHash, OffsetDateTime now) {
+    return jdbc.sql(
+                """
+                UPDATE feedback_rater SET token_hash = :h, reminded_at = :now
+                WHERE client_id = :client AND id = :rater AND answered_at IS NULL
+                """)
+            .param("h", tokenHash)
+            .param("now", now)
+            .param("client", scope.id())
+            .param("rater", raterId)
+            .update()
+        > 0;
+  }
+
+  boolean close(ClientScope scope, UUID round, OffsetDateTime now) {
+    return jdbc.sql(
+                """
+                UPDATE feedback_round SET closed_at = :now
+                WHERE client_id = :client AND id = :id AND closed_at IS NULL AND closes_at > :now
+                """)
+            .param("now", now)
+            .param("client", scope.id())
+            .param("id", round)
+            .update()
+        > 0;
+  }
+}

@@ -1,0 +1,720 @@
+package nl.orgcoach.feedback;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import nl.orgcoach.access.ClientScope;
+import nl.orgcoach.access.LinkTokens;
+import nl.orgcoach.access.Role;
+import nl.orgcoach.access.UserAccount;
+import nl.orgcoach.organisation.PersonLookup;
+import nl.orgcoach.platform.EmailAddresses;
+import nl.orgcoach.platform.Mailer;
+import nl.orgcoach.platform.NotFoundException;
+import nl.orgcoach.platform.UserError;
+import nl.orgcoach.platform.UserError.Problem;
+import nl.orgcoach.stats.AnonymityRule;
+import nl.orgcoach.stats.ReliableChange;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Feedback rounds: starting one (behaviours, raters, invitations), the raters' answers through
+ * their links, progress, reminders, closing, and the results, which come only from {@link
+ * FeedbackAnonymity}. Who may see a round is decided in {@link #mayManage} alone.
+ */
+@Service
+public class FeedbackService {
+
+  static final int MAX_BEHAVIOURS = 6;
+  static final int MAX_RATERS = 50;
+  static final int MAX_TEXT = 300;
+  static final int MAX_COMMENT = 1000;
+  static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
+
+  private final FeedbackRounds rounds;
+  private final FeedbackAnonymity anonymity;
+  private final PersonLookup people;
+  private final LinkTokens links;
+  private final Mailer mailer;
+  private final MessageSource messages;
+  private final FeedbackSettings settings;
+  private final JdbcClient jdbc;
+
+  FeedbackService(
+      FeedbackRounds rounds,
+      FeedbackAnonymity anonymity,
+      PersonLookup people,
+      LinkTokens links,
+      Mailer mailer,
+      MessageSource messages,
+      FeedbackSettings settings,
+      JdbcClient jdbc) {
+    this.rounds = rounds;
+    this.anonymity = anonymity;
+    this.people = people;
+    this.links = links;
+    this.mailer = mailer;
+    this.messages = messages;
+    this.settings = settings;
+    this.jdbc = jdbc;
+  }
+
+  // --- who may see what
+
+  /**
+   * A round's page, progress, reminders and results are for the person it is about, and for the
+   * practice's coaches (in their clients: the scope already says so) and admins. Nobody else, and
+   * never a rater.
+   */
+  static boolean mayManage(UserAccount user, UUID ratee) {
+    return user.is(Role.ADMIN) || user.is(Role.COACH) || ratee.equals(user.personId());
+  }
+
+  private FeedbackRounds.Round managed(ClientScope scope, UserAccount user, UUID roundId) {
+    FeedbackRounds.Round round =
+        rounds.find(scope, roundId).orElseThrow(() -> new NotFoundException("feedback round"));
+    if (!mayManage(user, round.rateePersonId())) {
+      throw new NotFoundException("feedback round");
+    }
+    return round;
+  }
+
+  // --- starting a round
+
+  public record NewBehaviour(String text, UUID referenceId) {}
+
+  public record NewRater(UUID personId, String email, String name, String group, String language) {}
+
+  /**
+   * A round to start. {@code ratee} null: the user's own person. {@code selfEmail} null: the
+   * person's address in the org chart.
+   */
+  public record NewRound(
+      UUID ratee,
+      String closesOn,
+      List<NewBehaviour> behaviours,
+      List<NewRater> raters,
+      String selfEmail,
+      String selfLanguage) {}
+
+  /** Suggestions for a new round: raters from the org chart and the person's agreements. */
+  public record Suggestions(
+      UUID ratee,
+      String rateeName,
+      List<PersonLookup.Colleague> raters,
+      List<Agreement> agreements) {}
+
+  public record Agreement(UUID id, String what) {}
+
+  @Transactional(readOnly = true)
+  public Suggestions suggestions(ClientScope scope, UserAccount user, UUID ratee) {
+    UUID person = ratee != null ? ratee : user.personId();
+    if (person == null) {
+      return new Suggestions(null, null, List.of(), List.of());
+    }
+    var ref = people.find(scope, person).orElseThrow(() -> new NotFoundException("person"));
+    if (!mayManage(user, person)) {
+      throw new NotFoundException("person");
+    }
+    return new Suggestions(
+        person, ref.name(), people.reportingLines(scope, person, 30), agreements(scope, person));
+  }
+
+  /**
+   * The person's open agreements, as behaviours to pick. Read from the engagement module's table by
+   * SQL (no code dependency): a picked one is copied as text with its id as reference.
+   */
+  private List<Agreement> agreements(ClientScope scope, UUID person) {
+    return jdbc.sql(
+            """
+            SELECT id, what FROM agreement
+            WHERE client_id = :client AND owner_person_id = :p AND status IN ('OPEN', 'ADJUSTED')
+            ORDER BY updated_at DESC FETCH FIRST 20 ROWS ONLY
+            """)
+        .param("client", scope.id())
+        .param("p", person)
+        .query(Agreement.class)
+        .list();
+  }
+
+  @Transactional
+  public UUID start(ClientScope scope, UserAccount user, NewRound draft, String baseUrl) {
+    UUID ratee = draft.ratee() != null ? draft.ratee() : user.personId();
+    if (ratee == null) {
+      throw new UserError("feedback.error.noPerson");
+    }
+    var person = people.find(scope, ratee).orElseThrow(() -> new NotFoundException("person"));
+    if (!mayManage(user, ratee)) {
+      throw new NotFoundException("person");
+    }
+    List<Problem> problems = new ArrayList<>();
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    OffsetDateTime closesAt = closesAt(draft.closesOn(), now, problems);
+
+    List<NewBehaviour> behaviours = new ArrayList<>();
+    Set<String> seenTexts = new HashSet<>();
+    List<NewBehaviour> given = draft.behaviours() == null ? List.of() : draft.behaviours();
+    for (int i = 0; i < given.size(); i++) {
+      NewBehaviour b = given.get(i);
+      String text = b == null || b.text() == null ? "" : b.text().strip();
+      if (text.isEmpty()) {
+        continue;
+      }
+      if (text.length() > MAX_TEXT) {
+        problems.add(
+            Problem.at(i + 1, "behaviours", "feedback.error.behaviourTooLong", "" + MAX_TEXT));
+      } else if (!seenTexts.add(text.toLowerCase(Locale.ROOT))) {
+        problems.add(Problem.at(i + 1, "behaviours", "feedback.error.behaviourTwice"));
+      } else {
+        behaviours.add(new NewBehaviour(text, b.referenceId()));
+      }
+    }
+    if (behaviours.isEmpty() || behaviours.size() > MAX_BEHAVIOURS) {
+      problems.add(new Problem(null, "behaviours", "feedback.error.behaviourCount", List.of()));
+    }
+
+    String selfEmail =
+        draft.selfEmail() != null && !draft.selfEmail().isBlank()
+            ? draft.selfEmail().strip()
+            : people.emailOf(scope, ratee).orElse(null);
+    if (selfEmail == null || !EmailAddresses.isValid(selfEmail)) {
+      problems.add(new Problem(null, "selfEmail", "feedback.error.selfEmail", List.of()));
+    } else {
+      selfEmail = EmailAddresses.normalise(selfEmail);
+    }
+    String selfLanguage = language(draft.selfLanguage(), "selfLanguage", 0, problems);
+
+    record Invitee(RaterGroup group, UUID person, String email, String name, String language) {}
+    List<Invitee> invitees = new ArrayList<>();
+    Set<String> emails = new HashSet<>();
+    if (selfEmail != null) {
+      emails.add(selfEmail);
+    }
+    List<NewRater> raters = draft.raters() == null ? List.of() : draft.raters();
+    for (int i = 0; i < raters.size(); i++) {
+      NewRater r = raters.get(i);
+      int line = i + 1;
+      if (r == null) {
+        continue;
+      }
+      RaterGroup group = group(r.group());
+      if (group == null || group == RaterGroup.SELF) {
+        problems.add(Problem.at(line, "raters", "feedback.error.group"));
+        continue;
+      }
+      String email = r.email() == null ? null : r.email().strip();
+      String name = r.name() == null || r.name().isBlank() ? null : r.name().strip();
+      if (r.personId() != null) {
+        if (r.personId().equals(ratee)) {
+          problems.add(Problem.at(line, "raters", "feedback.error.raterIsSelf"));
+          continue;
+        }
+        var p = people.find(scope, r.personId());
+        if (p.isEmpty()) {
+          problems.add(Problem.at(line, "raters", "feedback.error.unknownPerson"));
+          continue;
+        }
+        name = p.get().name();
+        if (email == null || email.isEmpty()) {
+          email = people.emailOf(scope, r.personId()).orElse(null);
+        }
+      }
+      if (email == null || !EmailAddresses.isValid(email)) {
+        problems.add(Problem.at(line, "raters", "feedback.error.raterEmail"));
+        continue;
+      }
+      email = EmailAddresses.normalise(email);
+      if (name != null && name.length() > 200) {
+        name = name.substring(0, 200);
+      }
+      if (!emails.add(email)) {
+        problems.add(Problem.at(line, "raters", "feedback.error.raterTwice", email));
+        continue;
+      }
+      String lang = language(r.language(), "raters", line, problems);
+      invitees.add(new Invitee(group, r.personId(), email, name, lang));
+    }
+    if (invitees.isEmpty() || invitees.size() > MAX_RATERS) {
+      problems.add(
+          new Problem(null, "raters", "feedback.error.raterCount", List.of("" + MAX_RATERS)));
+    }
+    if (!problems.isEmpty()) {
+      throw new UserError("feedback.error.invalid", problems);
+    }
+
+    UUID round = UUID.randomUUID();
+    rounds.insertRound(scope, round, ratee, closesAt, now);
+    for (int i = 0; i < behaviours.size(); i++) {
+      rounds.insertBehaviour(
+          scope,
+          round,
+          UUID.randomUUID(),
+          i + 1,
+          behaviours.get(i).text(),
+          behaviours.get(i).referenceId());
+    }
+    invitees.add(0, new Invitee(RaterGroup.SELF, ratee, selfEmail, person.name(), selfLanguage));
+    for (Invitee inv : invitees) {
+      LinkTokens.Secret secret = LinkTokens.newSecret();
+      rounds.insertRater(
+          scope,
+          round,
+          UUID.randomUUID(),
+          inv.group(),
+          inv.person(),
+          inv.email(),
+          inv.name(),
+          inv.language(),
+          secret.hash(),
+          now);
+      invite(
+          inv.email(),
+          inv.language(),
+          inv.group(),
+          person.name(),
+          behaviours.size(),
+          closesAt,
+          baseUrl,
+          secret.value(),
+          false);
+    }
+    return round;
+  }
+
+  private OffsetDateTime closesAt(String closesOn, OffsetDateTime now, List<Problem> problems) {
+    LocalDate today = now.atZoneSameInstant(ZONE).toLocalDate();
+    LocalDate date;
+    try {
+      date = LocalDate.parse(closesOn == null ? "" : closesOn.strip());
+    } catch (DateTimeParseException e) {
+      problems.add(new Problem(null, "closesOn", "feedback.error.closesOn", List.of()));
+      return null;
+    }
+    if (!date.isAfter(today) || date.isAfter(today.plusDays(settings.maxOpenDays()))) {
+      problems.add(
+          new Problem(
+              null,
+              "closesOn",
+              "feedback.error.closesOnRange",
+              List.of("" + settings.maxOpenDays())));
+      return null;
+    }
+    // Open through the whole close date, Dutch time.
+    return date.plusDays(1)
+        .atStartOfDay(ZONE)
+        .toOffsetDateTime()
+        .withOffsetSameInstant(ZoneOffset.UTC);
+  }
+
+  private static RaterGroup group(String s) {
+    if (s == null) {
+      return null;
+    }
+    try {
+      return RaterGroup.valueOf(s.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static String language(String s, String field, int line, List<Problem> problems) {
+    if (s == null || s.isBlank()) {
+      return "nl";
+    }
+    String l = s.strip().toLowerCase(Locale.ROOT);
+    if (!l.equals("nl") && !l.equals("en")) {
+      problems.add(
+          new Problem(line == 0 ? null : line, field, "feedback.error.language", List.of()));
+      return "nl";
+    }
+    return l;
+  }
+
+  private void invite(
+      String email,
+      String language,
+      RaterGroup group,
+      String rateeName,
+      int behaviours,
+      OffsetDateTime closesAt,
+      String baseUrl,
+      String secret,
+      boolean reminder) {
+    Locale locale = Locale.forLanguageTag(language);
+    String base =
+        settings.publicUrl() == null || settings.publicUrl().isBlank()
+            ? baseUrl
+            : settings.publicUrl().replaceAll("/+$", "");
+    String link = base + "/f/" + secret + "?lang=" + language;
+    String closes =
+        closesAt
+            .minusSeconds(1)
+            .atZoneSameInstant(ZONE)
+            .toLocalDate()
+            .format(DateTimeFormatter.ISO_LOCAL_DATE);
+    String kind = group == RaterGroup.SELF ? "self" : "rater";
+    String subject =
+        messages.getMessage(
+            "feedback.mail." + kind + ".subject" + (reminder ? ".reminder" : ""),
+            new Object[] {rateeName},
+            locale);
+    String body =
+        messages.getMessage(
+            "feedback.mail." + kind + ".body",
+            new Object[] {rateeName, behaviours, link, closes},
+            locale);
+    mailer.send(new Mailer.Mail(email, subject, body));
+  }
+
+  // --- the rater's link
+
+  /** One behaviour on the answer form, with what the rater answered before (if anything). */
+  public record Item(UUID behaviourId, int position, String text, String choice, String comment) {}
+
+  /** The answer form of a rater link. */
+  public record AnswerPage(
+      String rateeName,
+      RaterGroup group,
+      String closesOn,
+      List<Item> items,
+      boolean named,
+      boolean answered) {}
+
+  @Transactional(readOnly = true)
+  public Optional<AnswerPage> page(String token) {
+    return rounds
+        .resolve(LinkTokens.hashOf(token), OffsetDateTime.now(ZoneOffset.UTC))
+        .map(this::page);
+  }
+
+  private AnswerPage page(FeedbackRounds.Resolved resolved) {
+    ClientScope scope = links.scopeOf(resolved.client(), "feedback");
+    FeedbackRounds.Round round = rounds.find(scope, resolved.roundId()).orElseThrow();
+    FeedbackRounds.Rater rater = rounds.rater(scope, resolved.raterId()).orElseThrow();
+    Map<UUID, FeedbackRounds.AnswerRow> before = new LinkedHashMap<>();
+    for (var a : rounds.answersOf(scope, rater.id())) {
+      before.put(a.behaviourId(), a);
+    }
+    List<Item> items = new ArrayList<>();
+    for (var b : rounds.behaviours(scope, round.id())) {
+      var a = before.get(b.id());
+      String choice = a == null ? null : a.rating() == null ? NOT_SEEN : a.rating().toString();
+      items.add(new Item(b.id(), b.position(), b.text(), choice, a == null ? null : a.comment()));
+    }
+    String closes =
+        round.closesAt().minusSeconds(1).atZoneSameInstant(ZONE).toLocalDate().toString();
+    return new AnswerPage(
+        round.rateeName(),
+        rater.raterGroup(),
+        closes,
+        items,
+        rater.named(),
+        rater.answeredAt() != null);
+  }
+
+  /** The choice that means "not seen" on the form and in the API. */
+  public static final String NOT_SEEN = "0";
+
+  /** One behaviour's answer as given: choice "1".."5" or {@link #NOT_SEEN}, optional comment. */
+  public record Answer(int position, String choice, String comment) {}
+
+  /** A validated answer, as stored. */
+  record Given(UUID behaviourId, Integer rating, String comment) {}
+
+  /**
+   * Saves a rater's answers, replacing earlier ones. Empty when the link does not open (unknown,
+   * forged, or the round closed); UserError for bad input, and then nothing changes.
+   */
+  @Transactional
+  public boolean answer(String token, List<Answer> answers, boolean named) {
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    var resolved = rounds.resolve(LinkTokens.hashOf(token), now);
+    if (resolved.isEmpty()) {
+      return false;
+    }
+    ClientScope scope = links.scopeOf(resolved.get().client(), "feedback");
+    FeedbackRounds.Rater rater = rounds.rater(scope, resolved.get().raterId()).orElseThrow();
+    Map<Integer, Answer> byPosition = new LinkedHashMap<>();
+    for (Answer a : answers) {
+      byPosition.put(a.position(), a);
+    }
+    List<Problem> problems = new ArrayList<>();
+    List<Given> given = new ArrayList<>();
+    for (var b : rounds.behaviours(scope, resolved.get().roundId())) {
+      Answer a = byPosition.get(b.position());
+      String field = "b" + b.position();
+      String choice = a == null || a.choice() == null ? "" : a.choice().strip();
+      Integer rating = null;
+      if (!choice.equals(NOT_SEEN)) {
+        try {
+          rating = Integer.valueOf(choice);
+        } catch (NumberFormatException e) {
+          rating = -1;
+        }
+        if (rating < 1 || rating > 5) {
+          problems.add(
+              new Problem(
+                  null,
+                  field,
+                  choice.isEmpty() ? "feedback.error.choose" : "feedback.error.rating",
+                  List.of()));
+          continue;
+        }
+      }
+      String comment =
+          a == null || a.comment() == null || a.comment().isBlank() ? null : a.comment().strip();
+      if (comment != null && comment.length() > MAX_COMMENT) {
+        problems.add(new Problem(null, field, "feedback.error.comment", List.of("" + MAX_COMMENT)));
+        continue;
+      }
+      given.add(new Given(b.id(), rating, comment));
+    }
+    if (!problems.isEmpty()) {
+      throw new UserError("feedback.error.invalid", problems);
+    }
+    rounds.saveAnswers(
+        scope, rater.id(), given, named && rater.raterGroup() == RaterGroup.MANAGER, now);
+    return true;
+  }
+
+  // --- the round's own pages
+
+  public record GroupCount(RaterGroup group, int invited, int answered) {}
+
+  public record Invited(RaterGroup group, String name, String email) {}
+
+  public record BehaviourRef(int position, String text, UUID referenceId) {}
+
+  /**
+   * A round as the person and their coach see it. {@code progress} counts answers per group (never
+   * who); {@code invited} says who was asked, not who answered.
+   */
+  public record RoundView(
+      UUID id,
+      UUID rateePersonId,
+      String rateeName,
+      OffsetDateTime closesAt,
+      boolean closed,
+      boolean selfAnswered,
+      List<BehaviourRef> behaviours,
+      List<GroupCount> progress,
+      List<Invited> invited) {}
+
+  public record RoundSummary(UUID id, String rateeName, OffsetDateTime closesAt, boolean closed) {}
+
+  @Transactional(readOnly = true)
+  public List<RoundSummary> list(ClientScope scope, UserAccount user) {
+    boolean everyone = user.is(Role.ADMIN) || user.is(Role.COACH);
+    if (!everyone && user.personId() == null) {
+      return List.of();
+    }
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    return rounds.list(scope, everyone ? null : user.personId(), 200).stream()
+        .map(r -> new RoundSummary(r.id(), r.rateeName(), r.closesAt(), r.closedAt(now)))
+        .toList();
+  }
+
+  @Transactional(readOnly = true)
+  public RoundView view(ClientScope scope, UserAccount user, UUID roundId) {
+    FeedbackRounds.Round round = managed(scope, user, roundId);
+    List<FeedbackRounds.Rater> raters = rounds.raters(scope, roundId);
+    Map<RaterGroup, int[]> counts = new EnumMap<>(RaterGroup.class);
+    boolean selfAnswered = false;
+    List<Invited> invited = new ArrayList<>();
+    for (var r : raters) {
+      if (r.raterGroup() == RaterGroup.SELF) {
+        selfAnswered = r.answeredAt() != null;
+        continue;
+      }
+      int[] c = counts.computeIfAbsent(r.raterGroup(), g -> new int[2]);
+      c[0]++;
+      if (r.answeredAt() != null) {
+        c[1]++;
+      }
+      invited.add(new Invited(r.raterGroup(), r.name(), r.email()));
+    }
+    List<GroupCount> progress = new ArrayList<>();
+    counts.forEach((g, c) -> progress.add(new GroupCount(g, c[0], c[1])));
+    List<BehaviourRef> behaviours =
+        rounds.behaviours(scope, roundId).stream()
+            .map(b -> new BehaviourRef(b.position(), b.text(), b.referenceId()))
+            .toList();
+    return new RoundView(
+        round.id(),
+        round.rateePersonId(),
+        round.rateeName(),
+        round.closesAt(),
+        round.closedAt(OffsetDateTime.now(ZoneOffset.UTC)),
+        selfAnswered,
+        behaviours,
+        progress,
+        invited);
+  }
+
+  /** Sends a reminder with a fresh link to every rater who has not answered; answers how many. */
+  @Transactional
+  public int remind(ClientScope scope, UserAccount user, UUID roundId, String baseUrl) {
+    FeedbackRounds.Round round = managed(scope, user, roundId);
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    if (round.closedAt(now)) {
+      throw new UserError("feedback.error.closed");
+    }
+    int behaviours = rounds.behaviours(scope, roundId).size();
+    int sent = 0;
+    for (var r : rounds.raters(scope, roundId)) {
+      if (r.answeredAt() != null) {
+        continue;
+      }
+      LinkTokens.Secret secret = LinkTokens.newSecret();
+      if (rounds.renewToken(scope, r.id(), secret.hash(), now)) {
+        invite(
+            r.email(),
+            r.language(),
+            r.raterGroup(),
+            round.rateeName(),
+            behaviours,
+            round.closesAt(),
+            baseUrl,
+            secret.value(),
+            true);
+        sent++;
+      }
+    }
+    return sent;
+  }
+
+  @Transactional
+  public void close(ClientScope scope, UserAccount user, UUID roundId) {
+    managed(scope, user, roundId);
+    if (!rounds.close(scope, roundId, OffsetDateTime.now(ZoneOffset.UTC))) {
+      throw new UserError("feedback.error.closed");
+    }
+  }
+
+  // --- results
+
+  /** One earlier or current round of the same behaviour: self and all others, when shown. */
+  public record TrendPoint(
+      UUID roundId, OffsetDateTime closedAt, Integer self, Double othersMean, Integer othersN) {}
+
+  /**
+   * The behaviour across the person's rounds (same text), oldest first, and the reliable change of
+   * "all others" from the previous round where both were shown (null when there is none).
+   */
+  public record Trend(List<TrendPoint> points, ReliableChange.Change change) {}
+
+  public record BehaviourResults(
+      int position, String text, FeedbackAnonymity.BehaviourResult result, Trend trend) {}
+
+  /**
+   * The results of a round; everything in them comes from {@link FeedbackAnonymity}. While the
+   * round is open, {@code closed} is false and there are none. {@code changeReference} states the
+   * reference that reliable change used.
+   */
+  public record Results(
+      UUID roundId,
+      String rateeName,
+      boolean closed,
+      int threshold,
+      String changeReference,
+      List<BehaviourResults> behaviours) {}
+
+  @Transactional(readOnly = true)
+  public Results results(ClientScope scope, UserAccount user, UUID roundId) {
+    FeedbackRounds.Round round = managed(scope, user, roundId);
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    ReliableChange.Reference reference =
+        new ReliableChange.Reference(settings.changeSd(), settings.changeReliability());
+    String describe =
+        String.format(
+            Locale.ROOT,
+            "Jacobson & Truax: s1 = %.2f, r = %.2f, minimum reliable change %.2f (|RC| > 1.96)",
+            reference.sd(),
+            reference.reliability(),
+            reference.minimumReliableChange());
+    if (!round.closedAt(now)) {
+      return new Results(
+          round.id(), round.rateeName(), false, anonymity.threshold(), describe, List.of());
+    }
+    // Every closed round of the person up to this one, oldest first: each is decided against the
+    // groups the earlier ones showed for the same behaviour, so that no pair of rounds reveals a
+    // small group.
+    List<FeedbackRounds.Round> history =
+        new ArrayList<>(
+            rounds.list(scope, round.rateePersonId(), 200).stream()
+                .filter(r -> r.closedAt(now) && !r.createdAt().isAfter(round.createdAt()))
+                .toList());
+    java.util.Collections.reverse(history);
+    Map<String, List<AnonymityRule.Group<String>>> visible = new LinkedHashMap<>();
+    Map<String, List<TrendPoint>> points = new LinkedHashMap<>();
+    List<BehaviourResults> behaviours = new ArrayList<>();
+    for (FeedbackRounds.Round r : history) {
+      Map<UUID, List<FeedbackAnonymity.Answer>> byBehaviour = new LinkedHashMap<>();
+      for (var a : rounds.answers(scope, r.id())) {
+        String respondent = a.personId() != null ? a.personId().toString() : a.email();
+        byBehaviour
+            .computeIfAbsent(a.behaviourId(), k -> new ArrayList<>())
+            .add(
+                new FeedbackAnonymity.Answer(
+                    respondent, a.raterGroup(), a.named(), a.rating(), a.comment()));
+      }
+      for (var b : rounds.behaviours(scope, r.id())) {
+        String key = b.text().strip().toLowerCase(Locale.ROOT);
+        var decided =
+            anonymity.decide(
+                byBehaviour.getOrDefault(b.id(), List.of()), visible.getOrDefault(key, List.of()));
+        visible.put(key, decided.visible());
+        var others = decided.result().allOthers();
+        List<TrendPoint> series = points.computeIfAbsent(key, k -> new ArrayList<>());
+        series.add(
+            new TrendPoint(
+                r.id(),
+                r.closedAt() != null ? r.closedAt() : r.closesAt(),
+                decided.result().self(),
+                others.shown() ? others.mean() : null,
+                others.shown() ? others.n() : null));
+        if (r.id().equals(round.id())) {
+          behaviours.add(
+              new BehaviourResults(
+                  b.position(),
+                  b.text(),
+                  decided.result(),
+                  new Trend(List.copyOf(series), change(series, reference))));
+        }
+      }
+    }
+    return new Results(
+        round.id(), round.rateeName(), true, anonymity.threshold(), describe, behaviours);
+  }
+
+  /** Reliable change of "all others" from the latest earlier round where it was shown. */
+  private static ReliableChange.Change change(
+      List<TrendPoint> series, ReliableChange.Reference reference) {
+    TrendPoint now = series.get(series.size() - 1);
+    if (now.othersMean() == null) {
+      return null;
+    }
+    for (int i = series.size() - 2; i >= 0; i--) {
+      if (series.get(i).othersMean() != null) {
+        return ReliableChange.between(series.get(i).othersMean(), now.othersMean(), reference);
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,108 @@
+package nl.orgcoach.feedback;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nl.orgcoach.access.AccessAdministration;
+import nl.orgcoach.access.ClientId;
+import nl.orgcoach.access.ClientScope;
+import nl.orgcoach.access.Role;
+import nl.orgcoach.access.UserAccount;
+import nl.orgcoach.support.TestUsers;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A client with one team: Bram the manager, Els who asks for feedback, her peers Mo, Sam and Kim
+ * (same manager), and Ties who reports to Els; users: Els herself, a coach, an admin and another
+ * employee. Rows go in by SQL; e-mail addresses are unique per fixture.
+ */
+final class FeedbackFixture {
+
+  static final Pattern LINK = Pattern.compile("/f/([A-Za-z0-9_-]{43})\\?lang=(nl|en)");
+
+  final ClientId client;
+  final ClientScope scope;
+  final String tag = UUID.randomUUID().toString().substring(0, 8);
+  final UUID team = UUID.randomUUID();
+  final UUID bram = UUID.randomUUID();
+  final UUID els = UUID.randomUUID();
+  final UUID mo = UUID.randomUUID();
+  final UUID sam = UUID.randomUUID();
+  final UUID kim = UUID.randomUUID();
+  final UUID ties = UUID.randomUUID();
+  final UserAccount coachee;
+  final UserAccount coach;
+  final UserAccount admin;
+  final UserAccount otherEmployee;
+  private final JdbcClient jdbc;
+
+  FeedbackFixture(ApplicationContext context) {
+    TestUsers users = TestUsers.in(context);
+    jdbc = context.getBean(JdbcClient.class);
+    client = users.client("Feedback");
+    scope = context.getBean(AccessAdministration.class).systemScope(client, "test");
+    jdbc.sql(
+            "INSERT INTO unit (id, client_id, external_id, name, kind) VALUES (:id, :c, 't', 'Team', 'team')")
+        .param("id", team)
+        .param("c", client.value())
+        .update();
+    person(bram, "Bram", null);
+    person(els, "Els", bram);
+    person(mo, "Mo", bram);
+    person(sam, "Sam", bram);
+    person(kim, "Kim", bram);
+    person(ties, "Ties", els);
+    coachee = users.personUser(Role.EMPLOYEE, client, els);
+    coach = users.coach(client);
+    admin = users.admin();
+    otherEmployee = users.personUser(Role.EMPLOYEE, client, mo);
+  }
+
+  String email(String first) {
+    return first.toLowerCase() + "-" + tag + "@example.nl";
+  }
+
+  private void person(UUID id, String first, UUID manager) {
+    jdbc.sql(
+            """
+            INSERT INTO person (id, client_id, external_id, first_name, last_name, email, unit_id, manager_id)
+            VALUES (:id, :c, :ext, :f, 'Test', :e, :u, :m)
+            """)
+        .param("id", id)
+        .param("c", client.value())
+        .param("ext", first)
+        .param("f", first)
+        .param("e", email(first))
+        .param("u", team)
+        .param("m", manager)
+        .update();
+  }
+
+  /** The rater link last mailed to an address through the outbox. */
+  String linkFor(String address) {
+    List<String> bodies =
+        jdbc.sql("SELECT body FROM mail_outbox WHERE recipient = :r ORDER BY created_at DESC, id")
+            .param("r", address)
+            .query(String.class)
+            .list();
+    if (bodies.isEmpty()) {
+      throw new AssertionError("no mail to " + address);
+    }
+    Matcher m = LINK.matcher(bodies.get(0));
+    if (!m.find()) {
+      throw new AssertionError("no link in the mail to " + address + ": " + bodies.get(0));
+    }
+    return m.group(1);
+  }
+
+  List<String> mailsTo(String address) {
+    return new ArrayList<>(
+        jdbc.sql("SELECT subject FROM mail_outbox WHERE recipient = :r")
+            .param("r", address)
+            .query(String.class)
+            .list());
+  }
+}

@@ -1,0 +1,302 @@
+package nl.orgcoach.feedback;
+
+import static nl.orgcoach.support.TestUsers.asUser;
+import static nl.orgcoach.support.TestUsers.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import java.util.concurrent.atomic.AtomicInteger;
+import nl.orgcoach.support.IntegrationTest;
+import nl.orgcoach.support.TestUsers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * A feedback round end to end through the API, the outbox and the rater links (MockMvc): start,
+ * answer, bad input, progress without names, closing, results with the anonymity rule.
+ */
+@IntegrationTest
+@AutoConfigureMockMvc
+class FeedbackWebTest {
+
+  private static final AtomicInteger ADDRESSES = new AtomicInteger();
+
+  @Autowired MockMvc mvc;
+  @Autowired ApplicationContext context;
+  @Autowired JdbcClient jdbc;
+
+  FeedbackFixture fx;
+  String coacheeToken;
+  String coachToken;
+
+  @BeforeEach
+  void setUp() {
+    fx = new FeedbackFixture(context);
+    TestUsers users = TestUsers.in(context);
+    coacheeToken = users.token(fx.coachee, fx.client);
+    coachToken = users.token(fx.coach, fx.client);
+  }
+
+  private static RequestPostProcessor fresh() {
+    int n = ADDRESSES.incrementAndGet();
+    return r -> {
+      r.setRemoteAddr("10.60." + (n / 250) + "." + (n % 250 + 1));
+      return r;
+    };
+  }
+
+  private String start(String token, String extraRater) throws Exception {
+    String body =
+        """
+        {"closesOn": "%s",
+         "behaviours": [{"text": "Ik vraag door voordat ik advies geef"}, {"text": "Ik geef ruimte"}],
+         "raters": [{"personId": "%s", "group": "PEER"}, {"personId": "%s", "group": "PEER"},
+                    {"personId": "%s", "group": "PEER", "language": "en"},
+                    {"email": "%s", "group": "OTHER"}%s]}
+        """
+            .formatted(
+                LocalDate.now().plusDays(10),
+                fx.mo,
+                fx.sam,
+                fx.kim,
+                fx.email("extern"),
+                extraRater);
+    String json =
+        mvc.perform(
+                post("/api/v1/clients/{c}/feedback/rounds", fx.client.value())
+                    .header("Authorization", bearer(token))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(body))
+            .andExpect(status().isCreated())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    return json.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+  }
+
+  private MockHttpServletRequestBuilder answer(String token, String b1, String b2) {
+    return post("/f/{t}", token).with(fresh()).param("b1", b1).param("b2", b2);
+  }
+
+  private long answers() {
+    return jdbc.sql("SELECT COUNT(*) FROM feedback_answer WHERE client_id = :c")
+        .param("c", fx.client.value())
+        .query(Long.class)
+        .single();
+  }
+
+  @Test
+  void aRoundGoesFromInvitationsThroughAnswersToResultsThatHideSmallGroups() throws Exception {
+    String round = start(coacheeToken, "");
+    // Five mails: the four raters and Els for her own rating, each with a link in their language.
+    assertThat(fx.mailsTo(fx.email("Mo"))).hasSize(1);
+    assertThat(fx.mailsTo(fx.email("Els"))).hasSize(1);
+    assertThat(fx.mailsTo(fx.email("Kim")).get(0)).contains("asks for your feedback");
+    assertThat(fx.mailsTo(fx.email("Mo")).get(0)).contains("vraagt je om feedback");
+
+    String mo = fx.linkFor(fx.email("Mo"));
+    mvc.perform(get("/f/{t}", mo).with(fresh()).param("lang", "nl"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Ik vraag door voordat ik advies geef")))
+        .andExpect(content().string(containsString("Niet gezien")));
+
+    // Bad input changes nothing: a rating out of range, a missing choice, a forged token.
+    mvc.perform(answer(mo, "7", "3"))
+        .andExpect(status().isUnprocessableEntity())
+        .andExpect(content().string(containsString("data-testid=\"error-b1\"")));
+    mvc.perform(answer(mo, "4", "")).andExpect(status().isUnprocessableEntity());
+    mvc.perform(answer(mo.substring(0, 42) + (mo.endsWith("A") ? "B" : "A"), "4", "4"))
+        .andExpect(status().isNotFound());
+    mvc.perform(answer("not-a-token", "4", "4")).andExpect(status().isNotFound());
+    assertThat(answers()).isZero();
+
+    mvc.perform(answer(mo, "4", "0").param("c1", "Vraagt echt door")).andExpect(status().isOk());
+    // Editable until the round closes: a second answer replaces the first.
+    mvc.perform(answer(mo, "5", "0").param("c1", "Vraagt echt door")).andExpect(status().isOk());
+    mvc.perform(answer(fx.linkFor(fx.email("Sam")), "3", "2")).andExpect(status().isOk());
+    assertThat(answers()).isEqualTo(4);
+
+    // Progress: per group how many, never who; no results while open.
+    mvc.perform(
+            get("/api/v1/clients/{c}/feedback/rounds/{r}", fx.client.value(), round)
+                .header("Authorization", bearer(coacheeToken)))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.progress[?(@.group == 'PEER')].answered").value(2))
+        .andExpect(jsonPath("$.progress[?(@.group == 'PEER')].invited").value(3))
+        .andExpect(content().string(not(containsString("answeredAt"))));
+    mvc.perform(
+            get("/c/{c}/feedback/rounds/{r}", fx.client.value(), round).with(asUser(fx.coachee)))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("data-testid=\"feedback-no-results\"")))
+        .andExpect(content().string(not(containsString("data-testid=\"feedback-result\""))));
+    mvc.perform(
+            get("/api/v1/clients/{c}/feedback/rounds/{r}/results", fx.client.value(), round)
+                .header("Authorization", bearer(coacheeToken)))
+        .andExpect(jsonPath("$.closed").value(false))
+        .andExpect(jsonPath("$.behaviours").isEmpty());
+
+    // A reminder goes to the three who did not answer (Kim, the outsider, Els), with fresh links.
+    String kimBefore = fx.linkFor(fx.email("Kim"));
+    mvc.perform(
+            post("/api/v1/clients/{c}/feedback/rounds/{r}/reminders", fx.client.value(), round)
+                .header("Authorization", bearer(coacheeToken)))
+        .andExpect(jsonPath("$.sent").value(3));
+    mvc.perform(get("/f/{t}", kimBefore).with(fresh())).andExpect(status().isNotFound());
+    String kim = fx.linkFor(fx.email("Kim"));
+    mvc.perform(get("/f/{t}", kim).with(fresh()).param("lang", "en"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Not seen")));
+    mvc.perform(answer(kim, "4", "4").param("c1", "Good questions")).andExpect(status().isOk());
+    mvc.perform(answer(fx.linkFor(fx.email("Els")), "2", "3")).andExpect(status().isOk());
+
+    // Another employee cannot see Els's round.
+    mvc.perform(
+            get("/c/{c}/feedback/rounds/{r}", fx.client.value(), round)
+                .with(asUser(fx.otherEmployee)))
+        .andExpect(status().isNotFound());
+
+    mvc.perform(
+            post("/api/v1/clients/{c}/feedback/rounds/{r}/close", fx.client.value(), round)
+                .header("Authorization", bearer(coacheeToken)))
+        .andExpect(jsonPath("$.closed").value(true));
+    // Closed: the link no longer opens, and a late answer changes nothing.
+    long before = answers();
+    mvc.perform(answer(kim, "1", "1")).andExpect(status().isNotFound());
+    assertThat(answers()).isEqualTo(before);
+
+    // Behaviour 1: three peers (5, 3, 4) shown with all others; behaviour 2: Mo did not see it,
+    // so only two peers rated it and nothing of the others is shown.
+    String results =
+        mvc.perform(
+                get("/api/v1/clients/{c}/feedback/rounds/{r}/results", fx.client.value(), round)
+                    .header("Authorization", bearer(coacheeToken)))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.closed").value(true))
+            .andExpect(jsonPath("$.threshold").value(3))
+            .andExpect(jsonPath("$.behaviours[0].result.self").value(2))
+            .andExpect(jsonPath("$.behaviours[0].result.allOthers.outcome").value("SHOWN"))
+            .andExpect(jsonPath("$.behaviours[0].result.allOthers.n").value(3))
+            .andExpect(jsonPath("$.behaviours[0].result.allOthers.mean").value(4.0))
+            .andExpect(jsonPath("$.behaviours[0].result.allOthers.rwg").value(0.5))
+            .andExpect(jsonPath("$.behaviours[0].result.groups[0].group").value("PEER"))
+            .andExpect(jsonPath("$.behaviours[0].result.groups[0].n").value(3))
+            .andExpect(jsonPath("$.behaviours[0].result.comments[0]").value("Good questions"))
+            .andExpect(jsonPath("$.behaviours[1].result.allOthers.outcome").value("HIDDEN"))
+            .andExpect(jsonPath("$.behaviours[1].result.allOthers.n").doesNotExist())
+            .andExpect(jsonPath("$.behaviours[1].result.groups[0].mean").doesNotExist())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(results).doesNotContain(fx.email("Mo"), "Mo Test", fx.mo.toString());
+
+    mvc.perform(get("/c/{c}/feedback/rounds/{r}", fx.client.value(), round).with(asUser(fx.coach)))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("data-testid=\"feedback-result\"")))
+        .andExpect(content().string(containsString("Vraagt echt door")));
+  }
+
+  @Test
+  void startingWithBadInputSaysWhatIsWrongAndStoresNothing() throws Exception {
+    long rounds = roundCount();
+    mvc.perform(
+            post("/api/v1/clients/{c}/feedback/rounds", fx.client.value())
+                .header("Authorization", bearer(coacheeToken))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    """
+                    {"closesOn": "2001-01-01",
+                     "behaviours": [{"text": "a"}, {"text": "b"}, {"text": "c"}, {"text": "d"},
+                                    {"text": "e"}, {"text": "f"}, {"text": "g"}],
+                     "raters": [{"email": "nobody", "group": "PEER"},
+                                {"personId": "%s", "group": "BOSS"}]}
+                    """
+                        .formatted(fx.mo)))
+        .andExpect(status().isUnprocessableEntity());
+    mvc.perform(
+            post("/c/{c}/feedback/new", fx.client.value())
+                .with(asUser(fx.coachee))
+                .with(csrf())
+                .param("behaviour1", "Ik luister")
+                .param("closesOn", LocalDate.now().plusDays(5).toString()))
+        .andExpect(status().isUnprocessableEntity())
+        .andExpect(content().string(containsString("data-testid=\"error-raters\"")));
+    assertThat(roundCount()).isEqualTo(rounds);
+  }
+
+  @Test
+  void aCoachStartsARoundForSomeoneFromTheFormWithOrgChartSuggestions() throws Exception {
+    mvc.perform(
+            get("/c/{c}/feedback/new", fx.client.value())
+                .with(asUser(fx.coach))
+                .param("person", fx.els.toString()))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("data-testid=\"pick-Bram Test\"")))
+        .andExpect(content().string(containsString("data-testid=\"pick-Ties Test\"")));
+    String location =
+        mvc.perform(
+                post("/c/{c}/feedback/new", fx.client.value())
+                    .with(asUser(fx.coach))
+                    .with(csrf())
+                    .param("person", fx.els.toString())
+                    .param("behaviour1", "Ik luister")
+                    .param("pick", fx.bram.toString(), fx.ties.toString())
+                    .param("group_" + fx.bram, "MANAGER")
+                    .param("group_" + fx.ties, "DIRECT_REPORT")
+                    .param("email1", fx.email("partner"))
+                    .param("group1", "OTHER")
+                    .param("closesOn", LocalDate.now().plusDays(5).toString()))
+            .andExpect(status().is3xxRedirection())
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
+    assertThat(location).contains("/feedback/rounds/");
+    assertThat(fx.mailsTo(fx.email("Bram"))).hasSize(1);
+    assertThat(fx.mailsTo(fx.email("partner"))).hasSize(1);
+    // The manager may choose to be named.
+    mvc.perform(answer(fx.linkFor(fx.email("Bram")), "4", "0").param("named", "1"))
+        .andExpect(status().isOk());
+    assertThat(
+            jdbc.sql("SELECT named FROM feedback_rater WHERE email = :e")
+                .param("e", fx.email("Bram"))
+                .query(Boolean.class)
+                .single())
+        .isTrue();
+    mvc.perform(get("/admin/outbox").with(asUser(fx.admin)))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString(fx.email("partner"))));
+  }
+
+  @Test
+  void guessingAtOneLinkIsThrottled() throws Exception {
+    String guess = "g".repeat(43);
+    for (int i = 0; i < 20; i++) {
+      mvc.perform(get("/f/{t}", guess).with(fresh())).andExpect(status().isNotFound());
+    }
+    mvc.perform(get("/f/{t}", guess).with(fresh()))
+        .andExpect(status().isTooManyRequests())
+        .andExpect(content().string(containsString("data-testid=\"feedback-link-message\"")));
+  }
+
+  private long roundCount() {
+    return jdbc.sql("SELECT COUNT(*) FROM feedback_round WHERE client_id = :c")
+        .param("c", fx.client.value())
+        .query(Long.class)
+        .single();
+  }
+}
