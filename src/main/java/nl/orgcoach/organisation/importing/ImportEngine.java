@@ -7,6 +7,7 @@ import nl.orgcoach.access.ClientScope;
 import nl.orgcoach.organisation.ImportKind;
 import nl.orgcoach.organisation.ImportResult;
 import nl.orgcoach.organisation.StructureImported;
+import nl.orgcoach.organisation.history.PersonHistory;
 import nl.orgcoach.platform.UserError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,14 +34,17 @@ public class ImportEngine {
   private final TransactionTemplate tx;
   private final ApplicationEventPublisher events;
   private final AuditLog audit;
+  private final PersonHistory history;
   private volatile String lockClient;
 
   ImportEngine(
       JdbcTemplate jdbc,
       PlatformTransactionManager transactions,
       ApplicationEventPublisher events,
-      AuditLog audit) {
+      AuditLog audit,
+      PersonHistory history) {
     this.jdbc = jdbc;
+    this.history = history;
     this.tx = new TransactionTemplate(transactions);
     this.events = events;
     this.audit = audit;
@@ -68,7 +72,7 @@ public class ImportEngine {
                 ImportResult r =
                     switch (kind) {
                       case UNITS -> new UnitImport(file, db).run();
-                      case PEOPLE -> new PersonImport(file, db).run();
+                      case PEOPLE -> new PersonImport(file, db, history).run();
                       case SETTINGS -> new SettingImport(file, db).run();
                       case INTERDEPENDENCIES -> new InterdependencyImport(file, db).run();
                     };

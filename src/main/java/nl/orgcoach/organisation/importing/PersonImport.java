@@ -5,10 +5,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import nl.orgcoach.organisation.ImportKind;
 import nl.orgcoach.organisation.ImportResult;
+import nl.orgcoach.organisation.history.PersonHistory;
 import nl.orgcoach.organisation.importing.CsvFile.Row;
 import nl.orgcoach.platform.EmailAddresses;
 
@@ -38,8 +40,11 @@ final class PersonImport extends KindImport {
       String unit,
       String manager) {}
 
-  PersonImport(CsvFile file, Db db) {
+  private final PersonHistory history;
+
+  PersonImport(CsvFile file, Db db, PersonHistory history) {
     super(file, db);
+    this.history = history;
   }
 
   @Override
@@ -138,6 +143,7 @@ final class PersonImport extends KindImport {
       inserts.add(incoming.get(id));
     }
     List<Existing> updates = new ArrayList<>();
+    List<UUID> moved = new ArrayList<>();
     for (Incoming p : incoming.values()) {
       Existing e = existing.get(p.id());
       if (e == null) {
@@ -159,6 +165,10 @@ final class PersonImport extends KindImport {
         unchanged++;
       } else {
         updates.add(after);
+        if (!Objects.equals(after.unit(), e.unit())
+            || !Objects.equals(after.manager(), e.manager())) {
+          moved.add(e.id());
+        }
       }
     }
     db.skipped(unchanged);
@@ -195,6 +205,19 @@ final class PersonImport extends KindImport {
           Db.uuid(ps, 7, p.id());
           Db.uuid(ps, 8, db.client);
         });
+    // The reporting lines of new people, and of people whose unit or manager changed, enter their
+    // history in this transaction; only those people are looked at.
+    history.recordNew(
+        db.client,
+        inserts.stream()
+            .map(
+                p ->
+                    new PersonHistory.NewPerson(
+                        idOf.get(p.id()),
+                        units.get(p.unit()),
+                        p.manager() == null ? null : idOf.get(p.manager())))
+            .toList());
+    history.recordChanges(db.client, moved);
     created = inserts.size();
     updated = updates.size();
     return result(ImportKind.PEOPLE);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import nl.orgcoach.access.ClientScope;
 import nl.orgcoach.organisation.SettingKind;
+import nl.orgcoach.organisation.history.PersonHistory;
 import nl.orgcoach.platform.CsvSafety;
 import nl.orgcoach.platform.EmailAddresses;
 import nl.orgcoach.platform.NotFoundException;
@@ -17,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Edits of the client system made one at a time, in the UI or through the API. Every rule of a
  * valid structure is checked here before anything is written: ids of other clients are unknown,
  * units form a tree, reporting lines have no cycles. All problems of one edit are reported at once.
+ * A change of a person's unit or manager is also written to their history, in the same transaction.
  */
 @Service
 @Transactional
@@ -26,13 +28,19 @@ class StructureEditing {
   private final People people;
   private final Settings settings;
   private final Interdependencies interdependencies;
+  private final PersonHistory history;
 
   StructureEditing(
-      Units units, People people, Settings settings, Interdependencies interdependencies) {
+      Units units,
+      People people,
+      Settings settings,
+      Interdependencies interdependencies,
+      PersonHistory history) {
     this.units = units;
     this.people = people;
     this.settings = settings;
     this.interdependencies = interdependencies;
+    this.history = history;
   }
 
   UUID saveUnit(ClientScope scope, UUID id, UnitForm form) {
@@ -108,6 +116,7 @@ class StructureEditing {
     } else {
       people.update(scope, person);
     }
+    history.recordChange(scope.id(), person.id());
     return person.id();
   }
 
