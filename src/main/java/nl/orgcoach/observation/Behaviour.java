@@ -28,19 +28,19 @@ record Behaviour(
     int sortOrder,
     OffsetDateTime retiredAt) {
 
-  boolean retired() {
+  public boolean retired() {
     return retiredAt != null;
   }
 
-  String name(Locale locale) {
+  public String name(Locale locale) {
     return dutch(locale) ? nameNl : nameEn;
   }
 
-  String description(Locale locale) {
+  public String description(Locale locale) {
     return dutch(locale) ? descriptionNl : descriptionEn;
   }
 
-  List<String> indicators(Locale locale) {
+  public List<String> indicators(Locale locale) {
     String text = dutch(locale) ? indicatorsNl : indicatorsEn;
     return text == null
         ? List.of()

@@ -23,12 +23,12 @@ record Meeting(
   /** A person of the client (personId set) or an outsider (personId null). */
   record Attendee(UUID personId, String name) {
 
-    boolean outsider() {
+    public boolean outsider() {
       return personId == null;
     }
   }
 
-  boolean attends(UUID personId) {
+  public boolean attends(UUID personId) {
     return personId != null && attendees.stream().anyMatch(a -> personId.equals(a.personId()));
   }
 
