@@ -27,6 +27,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The pages of observation: the framework, meetings, capture on a phone, the observation list and
@@ -44,6 +46,7 @@ class ObservationPagesController {
   private final PersonLookup people;
   private final FormErrors formErrors;
   private final MessageSource messages;
+  private final JsonMapper json;
 
   ObservationPagesController(
       ObservationService service,
@@ -51,13 +54,15 @@ class ObservationPagesController {
       SettingLookup settings,
       PersonLookup people,
       FormErrors formErrors,
-      MessageSource messages) {
+      MessageSource messages,
+      JsonMapper json) {
     this.service = service;
     this.clients = clients;
     this.settings = settings;
     this.people = people;
     this.formErrors = formErrors;
     this.messages = messages;
+    this.json = json;
   }
 
   private static String back(ClientScope scope, UUID engagementId, String rest) {
@@ -303,19 +308,27 @@ class ObservationPagesController {
     return "observation/capture";
   }
 
-  /** The capture screen's submit (JSON, from static/js/observe.js); idempotent by its key. */
-  @PostMapping(
-      value = E + "/observations",
-      consumes = MediaType.APPLICATION_JSON_VALUE,
-      produces = MediaType.APPLICATION_JSON_VALUE)
+  /**
+   * The capture screen's submit (JSON, from static/js/observe.js); idempotent by its key. The body
+   * is read as text and parsed only after the access check, so that a refused caller learns nothing
+   * from how their body was read.
+   */
+  @PostMapping(value = E + "/observations", produces = MediaType.APPLICATION_JSON_VALUE)
   @PreAuthorize("hasAnyRole('ADMIN','COACH')")
   ResponseEntity<Map<String, Object>> capture(
       ClientScope scope,
       @AuthenticationPrincipal UserAccount me,
       @PathVariable UUID engagementId,
-      @RequestBody Observation.Draft draft,
+      @RequestBody(required = false) String body,
       Locale locale) {
+    service.mayObserve(scope, me, engagementId);
     try {
+      Observation.Draft draft;
+      try {
+        draft = json.readValue(body == null ? "" : body, Observation.Draft.class);
+      } catch (JacksonException e) {
+        throw Input.bad("body", "observation.error.body");
+      }
       ObservationService.Recorded r = service.record(scope, me, engagementId, draft);
       return ResponseEntity.status(r.created() ? 201 : 200)
           .body(Map.of("id", r.id().toString(), "created", r.created()));

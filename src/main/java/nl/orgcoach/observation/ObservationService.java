@@ -220,6 +220,16 @@ class ObservationService {
       UUID behaviourId,
       Collection<UUID> agreementIds) {
     Behaviour b = behaviour(scope, me, engagementId, behaviourId);
+    linkAs(scope, b.engagementId(), b.id(), agreementIds);
+  }
+
+  /** Without a user check: for start-up data. */
+  void linkAs(
+      ClientScope scope, UUID engagementId, UUID behaviourId, Collection<UUID> agreementIds) {
+    Behaviour b =
+        behaviours
+            .find(scope, engagementId, behaviourId)
+            .orElseThrow(() -> new NotFoundException("behaviour"));
     Set<UUID> known = new HashSet<>();
     engagements.agreements(scope, b.engagementId()).forEach(a -> known.add(a.id()));
     Set<UUID> wanted = new LinkedHashSet<>(agreementIds == null ? List.of() : agreementIds);
@@ -366,6 +376,11 @@ class ObservationService {
 
   /** The observation made, or the one a retry of the same draft made before. */
   record Recorded(UUID id, boolean created) {}
+
+  /** Refuses unless the user may record observations in the engagement. */
+  void mayObserve(ClientScope scope, UserAccount me, UUID engagementId) {
+    access.observe(scope, me, engagementId);
+  }
 
   Recorded record(ClientScope scope, UserAccount me, UUID engagementId, Observation.Draft d) {
     EngagementRef e = access.observe(scope, me, engagementId);
