@@ -112,6 +112,7 @@ class DemoObservations {
       }
       UUID meeting = seeding.meeting(scope, engagement, setting.id(), null, on, attending, coach);
       int observations = i == 0 ? 3 : 12 + r.nextInt(8);
+      Map<UUID, Boolean> superiors = new HashMap<>();
       for (int k = 0; k < observations; k++) {
         UUID person =
             k % 3 == 0 && attending.contains(manager)

@@ -66,7 +66,8 @@ class ObservationApiController {
   /** The answer to a capture: the observation, and whether this submit made it. */
   record Captured(UUID id, boolean created) {}
 
-  record Release(boolean released) {}
+  /** Whether the profile is released to the person. */
+  record Release(Boolean released) {}
 
   @GetMapping(BASE + "/behaviours")
   @Operation(
@@ -287,7 +288,7 @@ class ObservationApiController {
       @PathVariable UUID engagementId,
       @PathVariable UUID personId,
       @RequestBody Release form) {
-    service.release(scope, me, engagementId, personId, form.released());
+    service.release(scope, me, engagementId, personId, form == null ? null : form.released());
     return form;
   }
 }

@@ -524,9 +524,12 @@ class ObservationService {
   }
 
   void release(
-      ClientScope scope, UserAccount me, UUID engagementId, UUID personId, boolean released) {
+      ClientScope scope, UserAccount me, UUID engagementId, UUID personId, Boolean released) {
     EngagementRef e = access.observe(scope, me, engagementId);
     people.find(scope, personId).orElseThrow(() -> new NotFoundException("person"));
+    if (released == null) {
+      throw Input.bad("released", "profile.error.released");
+    }
     tx.executeWithoutResult(
         s -> {
           if (released) {

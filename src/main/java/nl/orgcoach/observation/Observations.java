@@ -51,36 +51,66 @@ class Observations {
         .param("key", o.idempotencyKey())
         .param("at", o.recordedAt())
         .update();
+    // One statement for the ratings and one for the attendees: capture is on the hot path.
+    var ratings = new StringBuilder();
+    int i = 0;
+    java.util.Map<String, Object> params = new java.util.HashMap<>();
+    params.put("o", o.id());
+    params.put("client", scope.id());
     for (Map.Entry<UUID, Integer> r : o.ratings().entrySet()) {
-      jdbc.sql(
-              """
-              INSERT INTO observation_rating (observation_id, behaviour_id, client_id, rating)
-              VALUES (:o, :b, :client, :r)
-              """)
-          .param("o", o.id())
-          .param("b", r.getKey())
-          .param("client", scope.id())
-          .param("r", r.getValue())
-          .update();
+      ratings
+          .append(i == 0 ? "" : ", ")
+          .append("(:o, :b")
+          .append(i)
+          .append(", :client, :r")
+          .append(i)
+          .append(")");
+      params.put("b" + i, r.getKey());
+      params.put("r" + i, r.getValue());
+      i++;
     }
+    jdbc.sql(
+            "INSERT INTO observation_rating (observation_id, behaviour_id, client_id, rating) VALUES "
+                + ratings)
+        .params(params)
+        .update();
+    if (o.attendees().isEmpty()) {
+      return;
+    }
+    var attendees = new StringBuilder();
+    params = new java.util.HashMap<>();
+    params.put("o", o.id());
+    params.put("client", scope.id());
     int seq = 0;
     for (Observation.StoredAttendee a : o.attendees()) {
-      jdbc.sql(
-              """
-              INSERT INTO observation_attendee (observation_id, client_id, seq, person_id,
-                                                outsider_name, category, relation, unit_id)
-              VALUES (:o, :client, :seq, :p, :n, :c, :r, :u)
-              """)
-          .param("o", o.id())
-          .param("client", scope.id())
-          .param("seq", seq++)
-          .param("p", a.personId())
-          .param("n", a.outsiderName())
-          .param("c", a.category().name())
-          .param("r", a.relation().name())
-          .param("u", a.unitId())
-          .update();
+      attendees
+          .append(seq == 0 ? "" : ", ")
+          .append("(:o, :client, ")
+          .append(seq)
+          .append(", :p")
+          .append(seq)
+          .append(", :n")
+          .append(seq)
+          .append(", :c")
+          .append(seq)
+          .append(", :r")
+          .append(seq)
+          .append(", :u")
+          .append(seq)
+          .append(")");
+      params.put("p" + seq, a.personId());
+      params.put("n" + seq, a.outsiderName());
+      params.put("c" + seq, a.category().name());
+      params.put("r" + seq, a.relation().name());
+      params.put("u" + seq, a.unitId());
+      seq++;
     }
+    jdbc.sql(
+            "INSERT INTO observation_attendee (observation_id, client_id, seq, person_id,"
+                + " outsider_name, category, relation, unit_id) VALUES "
+                + attendees)
+        .params(params)
+        .update();
   }
 
   /** The observation a device already submitted with this key, with its engagement. */

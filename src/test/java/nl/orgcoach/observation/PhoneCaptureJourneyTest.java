@@ -40,17 +40,17 @@ class PhoneCaptureJourneyTest {
 
     browser.open(s.page() + "/meetings");
     new Select(browser.byTestId("meeting-setting")).selectByVisibleText("MT Wijkzorg");
-    browser.byTestId("meeting-plan").click();
+    tap(browser, browser.byTestId("meeting-plan"));
     browser.byTestId("meeting-title");
     browser.open("/c/" + s.client + "/observe");
-    browser.byTestId("capture-meeting").click();
+    tap(browser, browser.byTestId("capture-meeting"));
     browser.byTestId("capture");
 
     // 1. Online: Els, the first behaviour, "often", a note, a bright spot.
     capture(browser, s.els.toString(), 0, 4);
     browser.byTestId("capture-note").sendKeys("Vroeg eerst het team om inbreng");
-    browser.driver().findElement(By.cssSelector("label[for='capture-bright']")).click();
-    browser.byTestId("capture-submit").click();
+    tap(browser, browser.driver().findElement(By.cssSelector("label[for='capture-bright']")));
+    tap(browser, browser.byTestId("capture-submit"));
     waitForStates(browser, List.of("sent"));
 
     // 2. Offline: the submit fails, the observation waits on the phone, and goes when back online.
@@ -58,7 +58,7 @@ class PhoneCaptureJourneyTest {
         "window.__fetch = window.fetch;"
             + " window.fetch = function () { return Promise.reject(new TypeError('offline')); };");
     capture(browser, s.els.toString(), 1, 2);
-    browser.byTestId("capture-submit").click();
+    tap(browser, browser.byTestId("capture-submit"));
     waitForStates(browser, List.of("queued", "sent"));
     assertThat((String) js.executeScript("return localStorage.getItem('orgcoach.observe.outbox')"))
         .contains(s.els.toString());
@@ -73,7 +73,7 @@ class PhoneCaptureJourneyTest {
     WebElement ruud =
         browser.waitFor(By.cssSelector(".capture-person[data-person-id='" + s.ruud + "']"));
     assertThat(ruud.getDomAttribute("aria-pressed")).isEqualTo("true");
-    browser.byTestId("capture-submit").click();
+    tap(browser, browser.byTestId("capture-submit"));
     browser.waitUntil("three observations stored", d -> count(s) == 3);
     assertThat(
             ((Number) js.executeScript("return document.documentElement.scrollWidth")).intValue())
@@ -90,15 +90,28 @@ class PhoneCaptureJourneyTest {
   }
 
   private static void capture(Browser browser, String person, int behaviour, int rating) {
-    browser.waitFor(By.cssSelector(".capture-person[data-person-id='" + person + "']")).click();
+    tap(
+        browser,
+        browser.waitFor(By.cssSelector(".capture-person[data-person-id='" + person + "']")));
     WebElement b =
         browser.driver().findElements(By.cssSelector(".capture-behaviour")).get(behaviour);
-    b.findElement(By.cssSelector(".capture-toggle")).click();
-    browser
-        .waitUntil(
+    tap(browser, b.findElement(By.cssSelector(".capture-toggle")));
+    tap(
+        browser,
+        browser.waitUntil(
             "the rating scale",
-            d -> b.findElement(By.cssSelector(".capture-rating[data-rating='" + rating + "']")))
-        .click();
+            d -> {
+              WebElement button =
+                  b.findElement(By.cssSelector(".capture-rating[data-rating='" + rating + "']"));
+              return button.isDisplayed() ? button : null;
+            }));
+  }
+
+  /** A tap on a phone: the element scrolled to the middle of the screen first. */
+  private static void tap(Browser browser, WebElement element) {
+    ((JavascriptExecutor) browser.driver())
+        .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    element.click();
   }
 
   private static void waitForStates(Browser browser, List<String> states) {
