@@ -47,11 +47,11 @@ public class ReportingLines {
     return ReportingSnapshot.of(
         date,
         jdbc.sql(
-                "SELECT h.person_id, h.unit_id, h.manager_person_id AS manager_id FROM person_history h WHERE"
+                "SELECT h.person_id, h.unit_id, h.manager_person_id FROM person_history h WHERE"
                     + ON_DATE)
             .param("client", scope.id())
             .param("d", date)
-            .query(Line.class)
+            .query(ReportingLines::line)
             .list());
   }
 
@@ -91,9 +91,18 @@ public class ReportingLines {
     return ReportingSnapshot.around(date, lines, focus);
   }
 
+  /**
+   * By hand: the generic record mapper took half a millisecond per row (5 s for a 10,000-person
+   * snapshot on H2, against 0.1 s for the query).
+   */
+  private static Line line(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    return new Line(
+        rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class));
+  }
+
   private List<Line> linesOf(ClientScope scope, LocalDate date, String column, List<UUID> people) {
     return jdbc.sql(
-            "SELECT h.person_id, h.unit_id, h.manager_person_id AS manager_id FROM person_history h"
+            "SELECT h.person_id, h.unit_id, h.manager_person_id FROM person_history h"
                 + " WHERE "
                 + column
                 + " IN (:people) AND"
@@ -101,7 +110,7 @@ public class ReportingLines {
         .param("client", scope.id())
         .param("d", date)
         .param("people", people)
-        .query(Line.class)
+        .query(ReportingLines::line)
         .list();
   }
 

@@ -7,7 +7,7 @@ import java.util.Arrays;
  * tests (Benjamini &amp; Hochberg 1995, <i>JRSS B</i> 57:289–300): q₍ᵢ₎ = min over j ≥ i of min(1,
  * m·p₍ⱼ₎/j) on the ascending p-values. Rejecting every test with q ≤ α keeps the expected share of
  * false discoveries at most α for independent (or positively dependent) tests. Matches R's {@code
- * p.adjust(p, "BH")}.
+ * p.adjust(p, “BH”)}.
  */
 public final class BenjaminiHochberg {
 

@@ -6,7 +6,7 @@ package nl.orgcoach.stats;
  * rate in that constellation.
  *
  * <ul>
- *   <li>P(p₁ &gt; p₂) in closed form (Evan Miller 2015, "Formulas for Bayesian A/B testing"):
+ *   <li>P(p₁ &gt; p₂) in closed form (Evan Miller 2015, “Formulas for Bayesian A/B testing”):
  *       Σ_{i=0}^{α₁−1} B(α₂ + i, β₁ + β₂) / ((β₁ + i) B(1 + i, β₁) B(α₂, β₂)), summed in logs;
  *   <li>P(p₁ − p₂ &gt; δ) for any margin δ in (−1, 1): ∫ f₂(y) (1 − I_{y+δ}(α₁, β₁)) dy. With
  *       integer parameters the integrand is a polynomial of degree n₁ + n₂ + 1 on the interval

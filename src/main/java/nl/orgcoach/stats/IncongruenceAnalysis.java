@@ -18,7 +18,7 @@ import nl.orgcoach.stats.IncongruenceSettings.Method;
  * does a person show a behaviour markedly more or less often in one constellation than in another,
  * beyond what is usual for those constellations in the client?
  *
- * <p>Theory: behavioural signatures, "if situation then behaviour" (Mischel &amp; Shoda 1995).
+ * <p>Theory: behavioural signatures, “if situation then behaviour” (Mischel &amp; Shoda 1995).
  * Rater-source and situation effects are large for everyone (Scullen, Mount &amp; Goff 2000), so a
  * person is compared with the client's norm: for behaviour b and constellations A and B, the
  * person's gap p_A − p_B in favourable rate (ratings ≥ {@code favourableFrom}) is set against the
@@ -238,26 +238,21 @@ public final class IncongruenceAnalysis {
   }
 
   private static List<Cell> cells(Input input, Norms norms, IncongruenceSettings settings) {
-    int behaviours = Math.max(1, input.behaviours.length);
-    long[] keys = new long[input.size];
-    for (int i = 0; i < input.size; i++) {
-      long cell = (long) input.person[i] * behaviours + input.behaviour[i];
-      keys[i] = cell << 32 | i;
-    }
-    Arrays.sort(keys);
+    int[] order = byCell(input);
     List<Cell> cells = new ArrayList<>();
     int from = 0;
-    while (from < keys.length) {
-      long cellKey = keys[from] >>> 32;
+    while (from < order.length) {
+      int first = order[from];
       int to = from;
-      while (to < keys.length && keys[to] >>> 32 == cellKey) {
+      while (to < order.length
+          && input.person[order[to]] == input.person[first]
+          && input.behaviour[order[to]] == input.behaviour[first]) {
         to++;
       }
-      int first = (int) keys[from];
       Cell cell = new Cell(input.person[first], input.behaviour[first]);
       int[] codes = new int[to - from];
       for (int j = from; j < to; j++) {
-        int i = (int) keys[j];
+        int i = order[j];
         int c = input.constellation[i];
         boolean favourable = input.rating[i] >= settings.favourableFrom();
         cell.n[c]++;
@@ -277,7 +272,7 @@ public final class IncongruenceAnalysis {
         }
       }
       if (cell.comparedCount >= 2) {
-        cell.normedRatings = normedRatings(cell, keys, from, to, input, norms);
+        cell.normedRatings = normedRatings(cell, order, from, to, input, norms);
         cell.test =
             settings.method() == Method.EXACT_TEST_FDR
                 ? permutationTest(cell, settings)
@@ -289,8 +284,41 @@ public final class IncongruenceAnalysis {
     return cells;
   }
 
+  /**
+   * The row indices ordered by person, then behaviour (ids are in name order): a counting sort over
+   * the person × behaviour cells, linear in the ratings.
+   */
+  private static int[] byCell(Input input) {
+    int behaviours = input.behaviours.length;
+    long cellCount = (long) input.people.length * behaviours;
+    if (cellCount > 4L * input.size + 1024) {
+      long[] keys = new long[input.size];
+      for (int i = 0; i < input.size; i++) {
+        keys[i] = ((long) input.person[i] * behaviours + input.behaviour[i]) << 32 | i;
+      }
+      Arrays.sort(keys);
+      int[] order = new int[input.size];
+      for (int i = 0; i < order.length; i++) {
+        order[i] = (int) keys[i];
+      }
+      return order;
+    }
+    int[] start = new int[(int) cellCount + 1];
+    for (int i = 0; i < input.size; i++) {
+      start[input.person[i] * behaviours + input.behaviour[i] + 1]++;
+    }
+    for (int c = 0; c < cellCount; c++) {
+      start[c + 1] += start[c];
+    }
+    int[] order = new int[input.size];
+    for (int i = 0; i < input.size; i++) {
+      order[start[input.person[i] * behaviours + input.behaviour[i]]++] = i;
+    }
+    return order;
+  }
+
   private static double[][] normedRatings(
-      Cell cell, long[] keys, int from, int to, Input input, Norms norms) {
+      Cell cell, int[] order, int from, int to, Input input, Norms norms) {
     double[][] groups = new double[cell.comparedCount][];
     int[] slot = new int[K];
     int g = 0;
@@ -302,7 +330,7 @@ public final class IncongruenceAnalysis {
     }
     int[] filled = new int[cell.comparedCount];
     for (int j = from; j < to; j++) {
-      int i = (int) keys[j];
+      int i = order[j];
       int c = input.constellation[i];
       if (slot[c] >= 0) {
         groups[slot[c]][filled[slot[c]]++] = input.rating[i] - norms.mean(cell.behaviour, c);

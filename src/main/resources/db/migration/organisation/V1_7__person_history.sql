@@ -15,10 +15,10 @@ CREATE TABLE person_history (
     PRIMARY KEY (person_id, valid_from),
     CONSTRAINT person_history_period_ck CHECK (valid_to IS NULL OR valid_to > valid_from)
 );
--- "Who reported to M on date D" (direct reports, peers).
+-- "Who reported to M on date D" (direct reports, peers); its prefix serves a whole client's lines.
+-- Deliberately no index on (client_id, valid_to): the planner took it for the per-person statements
+-- of the write paths (all of a client's current rows match it) before statistics were gathered.
 CREATE INDEX person_history_manager_idx ON person_history (client_id, manager_person_id, valid_from);
--- The current rows of a client, which every write compares with the person table.
-CREATE INDEX person_history_open_idx ON person_history (client_id, valid_to);
 
 -- Nobody knows since when the reporting lines of existing people hold, so the first known state is
 -- taken to have held since always (1900-01-01, also the start of every new person's first row): an

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
-/** Benjamini–Hochberg against R: p.adjust(c(0.01, 0.04, 0.03, 0.005, 0.5), "BH"). */
+/** Benjamini–Hochberg against R: p.adjust(c(0.01, 0.04, 0.03, 0.005, 0.5), “BH”). */
 class BenjaminiHochbergTest {
 
   @Test

@@ -18,9 +18,10 @@ import java.util.SplittableRandom;
  * with u ~ N(0, 0.4²), v ~ N(0, 0.4²), e ~ N(0, noise²), and constellation effects the same for
  * everyone (superiors +0.4, direct reports −0.3, peers 0, outsiders +0.2: the rater-source and
  * situation effects the norming removes). A <i>consistent</i> person has no effect of their own; an
- * <i>incongruent</i> one shows {@code affectedBehaviours} behaviours {@code effect} points less
- * often when their direct reports are present ("kiss up, kick down"). Counts per person × behaviour
- * × constellation are uniform in [minCount, maxCount]; dates uniform over two years.
+ * <i>incongruent</i> one (“kiss up, kick down”) shows {@code affectedBehaviours} behaviours {@code
+ * effect}/2 points more with superiors present and {@code effect}/2 points less with direct reports
+ * present. Counts per person × behaviour × constellation are uniform in [minCount, maxCount]; dates
+ * uniform over two years.
  *
  * @param consistent consistent people
  * @param incongruent incongruent people

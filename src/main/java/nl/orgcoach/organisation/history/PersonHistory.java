@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,12 +44,13 @@ public class PersonHistory {
 
   /** A period opened today and already outdated is replaced rather than closed after zero days. */
   private static final String REPLACE_TODAYS =
-      "DELETE FROM person_history h WHERE h.person_id = ? AND h.client_id = ?"
-          + " AND h.valid_to IS NULL AND h.valid_from = ?"
+      "DELETE FROM person_history h WHERE h.person_id IN (:ids) AND h.client_id = :client"
+          + " AND h.valid_to IS NULL AND h.valid_from = CAST(:on AS DATE)"
           + STALE;
 
   private static final String CLOSE =
-      "UPDATE person_history h SET valid_to = ? WHERE h.person_id = ? AND h.client_id = ?"
+      "UPDATE person_history h SET valid_to = CAST(:on AS DATE)"
+          + " WHERE h.person_id IN (:ids) AND h.client_id = :client"
           + " AND h.valid_to IS NULL"
           + STALE;
 
@@ -56,11 +58,11 @@ public class PersonHistory {
       """
       INSERT INTO person_history (client_id, person_id, unit_id, manager_person_id, valid_from, valid_to)
       SELECT p.client_id, p.id, p.unit_id, p.manager_id,
-             CASE WHEN EXISTS (SELECT 1 FROM person_history o WHERE o.person_id = p.id) THEN CAST(? AS DATE)
-                  ELSE CAST(? AS DATE) END,
+             CASE WHEN EXISTS (SELECT 1 FROM person_history o WHERE o.person_id = p.id)
+                  THEN CAST(:on AS DATE) ELSE CAST(:always AS DATE) END,
              NULL
       FROM person p
-      WHERE p.id = ? AND p.client_id = ?
+      WHERE p.id IN (:ids) AND p.client_id = :client
         AND NOT EXISTS (SELECT 1 FROM person_history h WHERE h.person_id = p.id AND h.valid_to IS NULL)
       """;
 
@@ -74,10 +76,12 @@ public class PersonHistory {
   public record NewPerson(UUID id, UUID unitId, UUID managerId) {}
 
   private final JdbcTemplate jdbc;
+  private final JdbcClient named;
   private final Clock clock;
 
-  PersonHistory(JdbcTemplate jdbc) {
+  PersonHistory(JdbcTemplate jdbc, JdbcClient named) {
     this.jdbc = jdbc;
+    this.named = named;
     this.clock = Clock.system(ZONE);
   }
 
@@ -120,34 +124,20 @@ public class PersonHistory {
     List<UUID> ids = List.copyOf(people);
     for (int from = 0; from < ids.size(); from += BATCH) {
       List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + BATCH));
-      jdbc.batchUpdate(
-          REPLACE_TODAYS,
-          chunk,
-          chunk.size(),
-          (ps, id) -> {
-            ps.setObject(1, id);
-            ps.setObject(2, client);
-            ps.setObject(3, on);
-          });
-      jdbc.batchUpdate(
-          CLOSE,
-          chunk,
-          chunk.size(),
-          (ps, id) -> {
-            ps.setObject(1, on);
-            ps.setObject(2, id);
-            ps.setObject(3, client);
-          });
-      jdbc.batchUpdate(
-          OPEN,
-          chunk,
-          chunk.size(),
-          (ps, id) -> {
-            ps.setObject(1, on);
-            ps.setObject(2, SINCE_ALWAYS);
-            ps.setObject(3, id);
-            ps.setObject(4, client);
-          });
+      named
+          .sql(REPLACE_TODAYS)
+          .param("ids", chunk)
+          .param("client", client)
+          .param("on", on)
+          .update();
+      named.sql(CLOSE).param("ids", chunk).param("client", client).param("on", on).update();
+      named
+          .sql(OPEN)
+          .param("ids", chunk)
+          .param("client", client)
+          .param("on", on)
+          .param("always", SINCE_ALWAYS)
+          .update();
     }
   }
 }
