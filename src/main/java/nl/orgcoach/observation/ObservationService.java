@@ -544,15 +544,4 @@ class ObservationService {
         scope.clientId(),
         "engagement " + e.id() + " person " + personId);
   }
-
-  /** The engagements whose profile of the user's own person was released to them. */
-  List<EngagementRef> releasedToMe(ClientScope scope, UserAccount me) {
-    if (me.personId() == null) {
-      return List.of();
-    }
-    return observations.releasedTo(scope, me.personId()).stream()
-        .map(id -> engagements.find(scope, id))
-        .flatMap(java.util.Optional::stream)
-        .toList();
-  }
 }

@@ -330,14 +330,4 @@ class Observations {
         .param("p", personId)
         .update();
   }
-
-  /** The engagements whose profile of this person was released to them. */
-  List<UUID> releasedTo(ClientScope scope, UUID personId) {
-    return jdbc.sql(
-            "SELECT engagement_id FROM profile_release WHERE client_id = :client AND person_id = :p")
-        .param("client", scope.id())
-        .param("p", personId)
-        .query(UUID.class)
-        .list();
-  }
 }
