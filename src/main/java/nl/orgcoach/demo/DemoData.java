@@ -42,6 +42,7 @@ class DemoData implements ApplicationRunner {
   private final PersonLookup people;
   private final Environment environment;
   private final DemoEngagement engagement;
+  private final DemoObservations observations;
 
   DemoData(
       DemoProperties properties,
@@ -49,8 +50,10 @@ class DemoData implements ApplicationRunner {
       StructureImport imports,
       PersonLookup people,
       Environment environment,
-      DemoEngagement engagement) {
+      DemoEngagement engagement,
+      DemoObservations observations) {
     this.engagement = engagement;
+    this.observations = observations;
     this.properties = properties;
     this.administration = administration;
     this.imports = imports;
@@ -126,10 +129,20 @@ class DemoData implements ApplicationRunner {
         coachEmail,
         people.idOfExternal(scope, larger.demoManagerId()).orElseThrow(),
         people.idOfExternal(scope, larger.demoEmployeeId()).orElseThrow());
+    long observed = System.nanoTime();
+    UUID coach = administration.findByEmail(coachEmail).orElseThrow().id();
+    int made =
+        observations.load(
+            scope,
+            engagement.id(scope).orElseThrow(),
+            coach,
+            people.idOfExternal(scope, larger.demoManagerId()).orElseThrow());
     log.info(
-        "Loaded the demo clients in {} ms, of which the engagement {} ms",
+        "Loaded the demo clients in {} ms, of which the engagement {} ms and {} observations {} ms",
         (System.nanoTime() - start) / 1_000_000,
-        (System.nanoTime() - structure) / 1_000_000);
+        (observed - structure) / 1_000_000,
+        made,
+        (System.nanoTime() - observed) / 1_000_000);
   }
 
   private ClientId loadClient(OrganisationGenerator generator) {

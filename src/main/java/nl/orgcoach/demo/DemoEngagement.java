@@ -262,6 +262,11 @@ class DemoEngagement {
    * Loads the engagement unless it is there already. {@code manager} and {@code employee} are the
    * persons of the demo users, who own and join some of it.
    */
+  /** The demo engagement, once loaded. */
+  java.util.Optional<UUID> id(ClientScope scope) {
+    return seeding.find(scope, TITLE);
+  }
+
   void load(ClientScope scope, UUID coach, String coachEmail, UUID manager, UUID employee) {
     if (seeding.find(scope, TITLE).isPresent()) {
       return;

@@ -168,8 +168,32 @@ class DemoDataTest {
   }
 
   @Test
+  void theDemoEngagementHasAFrameworkMeetingsAndAFewHundredObservations() {
+    assertThat(count("SELECT COUNT(*) FROM behaviour WHERE client_id = :c")).isBetween(10, 14);
+    assertThat(count("SELECT COUNT(*) FROM meeting WHERE client_id = :c"))
+        .isEqualTo(DemoObservations.MEETINGS);
+    assertThat(count("SELECT COUNT(*) FROM observation WHERE client_id = :c")).isBetween(200, 400);
+    assertThat(count("SELECT COUNT(*) FROM behaviour_agreement WHERE client_id = :c")).isPositive();
+    assertThat(
+            count(
+                "SELECT COUNT(DISTINCT dominant) FROM observation WHERE client_id = :c"
+                    + " AND dominant IS NOT NULL"))
+        .as("observations in more than one constellation")
+        .isGreaterThanOrEqualTo(2);
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM observation WHERE client_id = :c AND person_id = :p")
+                .param("c", client("Zorggroep IJsselland").value())
+                .param("p", stored("manager@zorggroep-ijsselland.nl").personId())
+                .query(Integer.class)
+                .single())
+        .as("the demo manager has a profile")
+        .isGreaterThan(20);
+  }
+
+  @Test
   void aSecondRunDuplicatesNothing() throws Exception {
     Map<String, Integer> engagement = engagementCounts();
+    int observations = count("SELECT COUNT(*) FROM observation WHERE client_id = :c");
     ClientId larger = client("Zorggroep IJsselland");
     Map<String, Integer> before = StructureCounts.of(jdbc, larger.value());
     int users = administration.users().size();
@@ -177,6 +201,8 @@ class DemoDataTest {
     demo.run(null);
     assertThat(StructureCounts.of(jdbc, larger.value())).isEqualTo(before);
     assertThat(engagementCounts()).isEqualTo(engagement);
+    assertThat(count("SELECT COUNT(*) FROM observation WHERE client_id = :c"))
+        .isEqualTo(observations);
     assertThat(administration.users()).hasSize(users);
     assertThat(administration.allClients()).hasSize(clients);
     assertThat(administration.users().stream().filter(u -> u.role() == Role.COACH)).hasSize(1);

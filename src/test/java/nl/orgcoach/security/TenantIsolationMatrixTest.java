@@ -296,6 +296,44 @@ class TenantIsolationMatrixTest {
     pub("GET /f/{token}", "POST /f/{token}");
     admin("GET /admin/outbox");
 
+    // observations (ObservationAccess): the framework and meetings are managed by the
+    // engagement's coaches and admins; capture, the observations and the profiles are for the
+    // engagement's coaches only (not an admin who does not coach it, see
+    // ObservationConfidentialityMatrixTest); the profile page also answers the observed person
+    // after release, and no user of the fixture is linked to a person
+    client(
+        COACHES,
+        "GET /c/{clientId}/observe",
+        "GET /c/{clientId}/engagements/{engagementId}/behaviours",
+        "POST /c/{clientId}/engagements/{engagementId}/behaviours",
+        "POST /c/{clientId}/engagements/{engagementId}/behaviours/{behaviourId}",
+        "POST /c/{clientId}/engagements/{engagementId}/behaviours/{behaviourId}/move",
+        "POST /c/{clientId}/engagements/{engagementId}/behaviours/{behaviourId}/retire",
+        "GET /c/{clientId}/engagements/{engagementId}/meetings",
+        "POST /c/{clientId}/engagements/{engagementId}/meetings",
+        "GET /c/{clientId}/engagements/{engagementId}/meetings/{meetingId}",
+        "POST /c/{clientId}/engagements/{engagementId}/meetings/{meetingId}/attendees",
+        "GET /api/v1/clients/{clientId}/engagements/{engagementId}/behaviours",
+        "POST /api/v1/clients/{clientId}/engagements/{engagementId}/behaviours",
+        "PUT /api/v1/clients/{clientId}/engagements/{engagementId}/behaviours/{behaviourId}",
+        "DELETE /api/v1/clients/{clientId}/engagements/{engagementId}/behaviours/{behaviourId}",
+        "GET /api/v1/clients/{clientId}/engagements/{engagementId}/meetings",
+        "POST /api/v1/clients/{clientId}/engagements/{engagementId}/meetings",
+        "GET /api/v1/clients/{clientId}/engagements/{engagementId}/meetings/{meetingId}",
+        "PUT /api/v1/clients/{clientId}/engagements/{engagementId}/meetings/{meetingId}/attendees");
+    client(
+        EnumSet.of(Role.COACH),
+        "GET /c/{clientId}/engagements/{engagementId}/meetings/{meetingId}/observe",
+        "POST /c/{clientId}/engagements/{engagementId}/observations",
+        "GET /c/{clientId}/engagements/{engagementId}/observations",
+        "GET /c/{clientId}/engagements/{engagementId}/people/{personId}/profile",
+        "POST /c/{clientId}/engagements/{engagementId}/people/{personId}/release",
+        "POST /api/v1/clients/{clientId}/engagements/{engagementId}/observations",
+        "GET /api/v1/clients/{clientId}/engagements/{engagementId}/observations",
+        "GET /api/v1/clients/{clientId}/engagements/{engagementId}/observations/{observationId}",
+        "GET /api/v1/clients/{clientId}/engagements/{engagementId}/people/{personId}/profile",
+        "PUT /api/v1/clients/{clientId}/engagements/{engagementId}/people/{personId}/release");
+
     // practice administration
     admin(
         "GET /admin",
@@ -329,7 +367,10 @@ class TenantIsolationMatrixTest {
           "interventionId",
           "agreementId",
           "linkId",
-          "roundId");
+          "roundId",
+          "behaviourId",
+          "meetingId",
+          "observationId");
 
   @Autowired MockMvc mvc;
   @Autowired JdbcClient jdbc;

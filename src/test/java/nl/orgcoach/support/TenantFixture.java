@@ -132,6 +132,10 @@ public final class TenantFixture {
     /** The secret of this tenant's rater link (a peer of its person's open feedback round). */
     public final String feedbackToken = secret();
 
+    public final UUID behaviour = UUID.randomUUID();
+    public final UUID meeting = UUID.randomUUID();
+    public final UUID observation = UUID.randomUUID();
+
     /** The secrets of this tenant's intake link (for its engagement) and reaction link. */
     public final String intakeToken = secret();
 
@@ -159,6 +163,9 @@ public final class TenantFixture {
       v.put("interventionId", intervention.toString());
       v.put("agreementId", agreement.toString());
       v.put("linkId", intakeLink.toString());
+      v.put("behaviourId", behaviour.toString());
+      v.put("meetingId", meeting.toString());
+      v.put("observationId", observation.toString());
       v.put("intakeToken", intakeToken);
       v.put("reactionToken", reactionToken);
       v.put("roundId", feedbackRound.toString());
@@ -282,6 +289,7 @@ public final class TenantFixture {
       restoreIntervention(now);
       restoreLinks(now);
       restoreFeedback(now);
+      restoreObservation(now);
     }
 
     /** An open feedback round of the person with one behaviour and one rater, open again. */
@@ -332,6 +340,93 @@ public final class TenantFixture {
           .param("h", sha256(feedbackToken))
           .param("id", feedbackRater)
           .update();
+    }
+
+    /**
+     * A behaviour framework of one behaviour, a meeting of the setting, and an observation of the
+     * person in it (with B's marker in its note), as the observation module stores them.
+     */
+    private void restoreObservation(OffsetDateTime now) {
+      if (missing("behaviour_framework", "engagement_id", engagement)) {
+        jdbc.sql(
+                "INSERT INTO behaviour_framework (engagement_id, client_id, created_at) VALUES (:e, :c, :now)")
+            .param("e", engagement)
+            .param("c", client.value())
+            .param("now", now)
+            .update();
+      }
+      if (missing("behaviour", behaviour)) {
+        jdbc.sql(
+                """
+                INSERT INTO behaviour (id, client_id, engagement_id, code, name_nl, name_en,
+                                       sort_order)
+                VALUES (:id, :c, :e, NULL, :n, :n, 1)
+                """)
+            .param("id", behaviour)
+            .param("c", client.value())
+            .param("e", engagement)
+            .param("n", label + " geeft feedback")
+            .update();
+      }
+      jdbc.sql("UPDATE behaviour SET retired_at = NULL WHERE id = :id")
+          .param("id", behaviour)
+          .update();
+      if (missing("meeting", meeting)) {
+        jdbc.sql(
+                """
+                INSERT INTO meeting (id, client_id, engagement_id, setting_id, title, held_on,
+                                     created_by, created_at)
+                VALUES (:id, :c, :e, :s, :t, DATE '2026-02-02', :u, :now)
+                """)
+            .param("id", meeting)
+            .param("c", client.value())
+            .param("e", engagement)
+            .param("s", setting)
+            .param("t", label + " MT-overleg")
+            .param("u", coach)
+            .param("now", now)
+            .update();
+      }
+      if (missing("meeting_attendee", "meeting_id", meeting)) {
+        jdbc.sql(
+                """
+                INSERT INTO meeting_attendee (id, meeting_id, client_id, person_id, outsider_name)
+                VALUES (:id, :m, :c, :p, NULL)
+                """)
+            .param("id", UUID.randomUUID())
+            .param("m", meeting)
+            .param("c", client.value())
+            .param("p", person)
+            .update();
+      }
+      if (missing("observation", observation)) {
+        jdbc.sql(
+                """
+                INSERT INTO observation (id, client_id, engagement_id, meeting_id, person_id,
+                                         observed_on, observer_id, note, bright_spot, present,
+                                         dominant, idempotency_key, recorded_at)
+                VALUES (:id, :c, :e, :m, :p, DATE '2026-02-02', :u, :n, FALSE, '', NULL, :k, :now)
+                """)
+            .param("id", observation)
+            .param("c", client.value())
+            .param("e", engagement)
+            .param("m", meeting)
+            .param("p", person)
+            .param("u", coach)
+            .param("n", label + " waarneming")
+            .param("k", UUID.randomUUID())
+            .param("now", now)
+            .update();
+        jdbc.sql(
+                """
+                INSERT INTO observation_rating (observation_id, behaviour_id, client_id, rating)
+                VALUES (:o, :b, :c, 4)
+                """)
+            .param("o", observation)
+            .param("b", behaviour)
+            .param("c", client.value())
+            .update();
+      }
     }
 
     /** The public links, active again if a request revoked them. */
@@ -446,7 +541,11 @@ public final class TenantFixture {
     }
 
     private boolean missing(String table, UUID id) {
-      return jdbc.sql("SELECT count(*) FROM " + table + " WHERE id = :id")
+      return missing(table, "id", id);
+    }
+
+    private boolean missing(String table, String column, UUID id) {
+      return jdbc.sql("SELECT count(*) FROM " + table + " WHERE " + column + " = :id")
               .param("id", id)
               .query(Integer.class)
               .single()

@@ -1,0 +1,86 @@
+package nl.orgcoach.observation;
+
+import java.util.UUID;
+import nl.orgcoach.access.ClientScope;
+import nl.orgcoach.access.Role;
+import nl.orgcoach.access.UserAccount;
+import nl.orgcoach.engagement.EngagementLookup;
+import nl.orgcoach.engagement.EngagementLookup.EngagementRef;
+import nl.orgcoach.platform.NotFoundException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may do what with observations — the one place of this rule, on top of the {@link ClientScope}
+ * check. Observations are confidential like an intervention's notes (PRODUCT.md invariant 3): they
+ * and the profiles made of them are read by the engagement's coaches, and by the observed person
+ * only once a coach released their profile (revocably). Nobody else: not an admin who does not
+ * coach the engagement, not HR, not a manager (aggregates for them come later, with a minimum group
+ * size). Recording is for the engagement's coaches. The framework and the meetings hold nothing
+ * confidential: the engagement's coaches and admins manage them.
+ *
+ * <p>An engagement a coach does not coach does not exist for them (404), as in the engagement
+ * module; other roles see engagements, so for them a refusal is 403.
+ */
+@Component
+class ObservationAccess {
+
+  private final EngagementLookup engagements;
+  private final Observations observations;
+
+  ObservationAccess(EngagementLookup engagements, Observations observations) {
+    this.engagements = engagements;
+    this.observations = observations;
+  }
+
+  private EngagementRef visible(ClientScope scope, UserAccount me, UUID engagementId) {
+    EngagementRef e =
+        engagements
+            .find(scope, engagementId)
+            .orElseThrow(() -> new NotFoundException("engagement"));
+    if (me.is(Role.COACH) && !e.isCoachedBy(me.id())) {
+      throw new NotFoundException("engagement");
+    }
+    return e;
+  }
+
+  boolean mayManage(UserAccount me, EngagementRef e) {
+    return me.is(Role.ADMIN) || (me.is(Role.COACH) && e.isCoachedBy(me.id()));
+  }
+
+  boolean mayObserve(UserAccount me, EngagementRef e) {
+    return me.role().belongsToPractice() && e.isCoachedBy(me.id());
+  }
+
+  /** The engagement if the user may edit its framework and meetings. */
+  EngagementRef manage(ClientScope scope, UserAccount me, UUID engagementId) {
+    EngagementRef e = visible(scope, me, engagementId);
+    if (!mayManage(me, e)) {
+      throw new AccessDeniedException("observation framework");
+    }
+    return e;
+  }
+
+  /** The engagement if the user may record observations in it and read all of them. */
+  EngagementRef observe(ClientScope scope, UserAccount me, UUID engagementId) {
+    EngagementRef e = visible(scope, me, engagementId);
+    if (!mayObserve(me, e)) {
+      throw new AccessDeniedException("observations");
+    }
+    return e;
+  }
+
+  /** The engagement if the user may read this person's profile and the observations in it. */
+  EngagementRef profile(ClientScope scope, UserAccount me, UUID engagementId, UUID personId) {
+    EngagementRef e = visible(scope, me, engagementId);
+    if (mayObserve(me, e)) {
+      return e;
+    }
+    if (me.personId() != null
+        && me.personId().equals(personId)
+        && observations.isReleased(scope, engagementId, personId)) {
+      return e;
+    }
+    throw new AccessDeniedException("profile");
+  }
+}

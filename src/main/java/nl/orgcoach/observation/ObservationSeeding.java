@@ -1,0 +1,86 @@
+package nl.orgcoach.observation;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.orgcoach.access.ClientScope;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * For start-up data (the demo) only: a framework, meetings and observations with the dates they
+ * happened on. It goes through the same rules as capture (attendees only, active behaviours,
+ * ratings 1–5, the constellation derived from that date's reporting lines); it only skips the
+ * user-based access checks, because no user is logged in at start-up.
+ */
+@Service
+public class ObservationSeeding {
+
+  private final ObservationService service;
+  private final Observations observations;
+
+  ObservationSeeding(ObservationService service, Observations observations) {
+    this.service = service;
+    this.observations = observations;
+  }
+
+  /** The active behaviours of the engagement's framework, in order (the default set if new). */
+  @Transactional
+  public List<UUID> behaviours(ClientScope scope, UUID engagementId) {
+    return service.frameworkOf(scope, engagementId).stream()
+        .filter(b -> !b.retired())
+        .map(Behaviour::id)
+        .toList();
+  }
+
+  /** Whether the engagement has observations already (the demo loads them once). */
+  public boolean hasObservations(ClientScope scope, UUID engagementId) {
+    return !observations.observedPeople(scope, engagementId).isEmpty();
+  }
+
+  /** Links a behaviour to agreements of the engagement. */
+  @Transactional
+  public void link(ClientScope scope, UUID engagementId, UUID behaviourId, List<UUID> agreements) {
+    service.linkAs(scope, engagementId, behaviourId, agreements);
+  }
+
+  /** A meeting of a setting (null: ad-hoc, then with a title) with these people attending. */
+  @Transactional
+  public UUID meeting(
+      ClientScope scope,
+      UUID engagementId,
+      UUID settingId,
+      String title,
+      LocalDate heldOn,
+      List<UUID> people,
+      UUID plannedBy) {
+    return service.planMeetingAs(
+        scope,
+        engagementId,
+        plannedBy,
+        new Meeting.Draft(settingId, title, heldOn.toString(), people, List.of()));
+  }
+
+  /** An observation of one attendee; ratings by behaviour id. */
+  public UUID observe(
+      ClientScope scope,
+      UUID engagementId,
+      UUID meetingId,
+      UUID personId,
+      Map<UUID, Integer> ratings,
+      String note,
+      boolean brightSpot,
+      UUID observer) {
+    List<Observation.RatingDraft> drafts = new ArrayList<>();
+    ratings.forEach((b, r) -> drafts.add(new Observation.RatingDraft(b, r)));
+    return service
+        .recordAs(
+            scope,
+            engagementId,
+            observer,
+            new Observation.Draft(UUID.randomUUID(), meetingId, personId, drafts, note, brightSpot))
+        .id();
+  }
+}

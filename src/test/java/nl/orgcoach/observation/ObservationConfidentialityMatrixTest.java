@@ -1,0 +1,158 @@
+package nl.orgcoach.observation;
+
+import static nl.orgcoach.support.TestUsers.asUser;
+import static nl.orgcoach.support.TestUsers.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.orgcoach.access.UserAccount;
+import nl.orgcoach.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+/**
+ * Observations are confidential like notes (PRODUCT.md invariant 3), exhaustively: every seat (the
+ * engagement's coach, another coach of the client, admin, HR, manager, the observed person before
+ * and after release) × every surface that shows observations (profile page and API, the observation
+ * list page and API, one observation). The note of the observation shows only where
+ * ObservationAccess allows it.
+ */
+@IntegrationTest
+@AutoConfigureMockMvc
+class ObservationConfidentialityMatrixTest {
+
+  static final String NOTE = "Vertrouwelijke waarneming 7731";
+
+  @Autowired MockMvc mvc;
+  @Autowired ApplicationContext context;
+
+  enum Surface {
+    PROFILE_PAGE,
+    PROFILE_API,
+    LIST_PAGE,
+    LIST_API,
+    DETAIL_API
+  }
+
+  @Test
+  void onlyTheEngagementsCoachesAndTheReleasedPersonSeeObservations() throws Exception {
+    ObservationScenario s = new ObservationScenario(context);
+    String coachToken = s.users.token(s.coach, s.client);
+    String meeting =
+        com.jayway.jsonpath.JsonPath.read(
+            api(
+                    "POST",
+                    s.api() + "/meetings",
+                    coachToken,
+                    "{\"settingId\":\"%s\",\"heldOn\":\"%s\"}"
+                        .formatted(s.setting, ObservationScenario.daysAgo(0)))
+                .getContentAsString(),
+            "$.id");
+    String behaviour =
+        com.jayway.jsonpath.JsonPath.<List<String>>read(
+                api("GET", s.api() + "/behaviours", coachToken, null).getContentAsString(),
+                "$[*].id")
+            .get(0);
+    String observation =
+        com.jayway.jsonpath.JsonPath.read(
+            api(
+                    "POST",
+                    s.api() + "/observations",
+                    coachToken,
+                    """
+                    {"idempotencyKey":"%s","meetingId":"%s","personId":"%s",
+                     "ratings":[{"behaviourId":"%s","rating":4}],"note":"%s"}
+                    """
+                        .formatted(UUID.randomUUID(), meeting, s.els, behaviour, NOTE))
+                .getContentAsString(),
+            "$.id");
+
+    Map<String, UserAccount> seats = new LinkedHashMap<>();
+    seats.put("coach of the engagement", s.coach);
+    seats.put("other coach", s.otherCoach);
+    seats.put("admin", s.admin);
+    seats.put("HR", s.hr);
+    seats.put("manager", s.manager);
+    seats.put("observed person", s.elsUser);
+    List<String> problems = new ArrayList<>();
+    int cells = 0;
+    for (boolean released : new boolean[] {false, true}) {
+      api(
+          "PUT",
+          s.api() + "/people/" + s.els + "/release",
+          coachToken,
+          "{\"released\":" + released + "}");
+      for (var seat : seats.entrySet()) {
+        String token = s.users.token(seat.getValue(), s.client);
+        for (Surface surface : Surface.values()) {
+          boolean expected =
+              seat.getKey().equals("coach of the engagement")
+                  || (released
+                      && seat.getKey().equals("observed person")
+                      && (surface == Surface.PROFILE_PAGE || surface == Surface.PROFILE_API));
+          MockHttpServletResponse r = perform(s, surface, seat.getValue(), token, observation);
+          // The list page names the people observed; every other surface shows the note.
+          String marker = surface == Surface.LIST_PAGE ? "de Vries" : NOTE;
+          boolean shown = r.getContentAsString().contains(marker);
+          String where =
+              seat.getKey()
+                  + (released ? " (released)" : "")
+                  + " on "
+                  + surface
+                  + " ("
+                  + r.getStatus()
+                  + ")";
+          cells++;
+          if (r.getStatus() >= 500 || r.getStatus() == 401) {
+            problems.add(where + ": failed");
+          }
+          if (shown != expected) {
+            problems.add(where + ": observation " + (shown ? "shown" : "not shown"));
+          }
+          if (!expected && r.getStatus() != 403 && r.getStatus() != 404) {
+            problems.add(where + ": not refused");
+          }
+        }
+      }
+    }
+    assertThat(cells).isEqualTo(60);
+    assertThat(problems).as(String.join("\n", problems)).isEmpty();
+  }
+
+  private MockHttpServletResponse perform(
+      ObservationScenario s, Surface surface, UserAccount user, String token, String observation)
+      throws Exception {
+    return switch (surface) {
+      case PROFILE_PAGE ->
+          mvc.perform(get(s.page() + "/people/" + s.els + "/profile").with(asUser(user)))
+              .andReturn()
+              .getResponse();
+      case LIST_PAGE ->
+          mvc.perform(get(s.page() + "/observations").with(asUser(user))).andReturn().getResponse();
+      case PROFILE_API -> api("GET", s.api() + "/people/" + s.els + "/profile", token, null);
+      case LIST_API -> api("GET", s.api() + "/observations", token, null);
+      case DETAIL_API -> api("GET", s.api() + "/observations/" + observation, token, null);
+    };
+  }
+
+  private MockHttpServletResponse api(String method, String path, String token, String json)
+      throws Exception {
+    var request = MockMvcRequestBuilders.request(method, java.net.URI.create(path));
+    request.header("Authorization", bearer(token)).accept(MediaType.APPLICATION_JSON);
+    if (json != null) {
+      request.contentType(MediaType.APPLICATION_JSON).content(json);
+    }
+    return mvc.perform(request).andReturn().getResponse();
+  }
+}

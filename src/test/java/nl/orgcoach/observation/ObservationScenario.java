@@ -1,0 +1,147 @@
+package nl.orgcoach.observation;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import nl.orgcoach.access.AccessAdministration;
+import nl.orgcoach.access.ClientId;
+import nl.orgcoach.access.ClientScope;
+import nl.orgcoach.access.Role;
+import nl.orgcoach.access.UserAccount;
+import nl.orgcoach.support.TestUsers;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A client with a small chart and an engagement to observe in. Director Dirk heads the top unit;
+ * manager Mia reports to Dirk; Els and her peer Piet report to Mia; Ruud reports to Els; Olga is in
+ * another unit without a manager (no reporting line to Els). The setting "MT Wijkzorg" has Mia,
+ * Els, Piet and Ruud as members. Users: the engagement's coach, another coach of the client (not of
+ * the engagement), an admin, HR, a manager, and Els as an employee user. Rows go in by SQL,
+ * including the reporting-line history, so the fixture does not depend on the code under test.
+ */
+final class ObservationScenario {
+
+  final ClientId client;
+  final ClientScope scope;
+  final TestUsers users;
+  final UUID top = UUID.randomUUID();
+  final UUID team = UUID.randomUUID();
+  final UUID other = UUID.randomUUID();
+  final UUID dirk = UUID.randomUUID();
+  final UUID mia = UUID.randomUUID();
+  final UUID els = UUID.randomUUID();
+  final UUID piet = UUID.randomUUID();
+  final UUID ruud = UUID.randomUUID();
+  final UUID olga = UUID.randomUUID();
+  final UUID setting = UUID.randomUUID();
+  final UUID engagement = UUID.randomUUID();
+  final UserAccount coach;
+  final UserAccount otherCoach;
+  final UserAccount admin;
+  final UserAccount hr;
+  final UserAccount manager;
+  final UserAccount elsUser;
+  private final JdbcClient jdbc;
+
+  ObservationScenario(ApplicationContext context) {
+    users = TestUsers.in(context);
+    jdbc = context.getBean(JdbcClient.class);
+    client = users.client("Zorggroep Observatie");
+    scope = context.getBean(AccessAdministration.class).systemScope(client, "test");
+    unit(top, "top", "Directie", null);
+    unit(team, "team", "Wijkzorg Noord", top);
+    unit(other, "other", "Facilitair", top);
+    person(dirk, "dirk", "Dirk", "Directeur", top, null);
+    person(mia, "mia", "Mia", "Manager", team, dirk);
+    person(els, "els", "Els", "de Vries", team, mia);
+    person(piet, "piet", "Piet", "Peters", team, mia);
+    person(ruud, "ruud", "Ruud", "Jansen", team, els);
+    person(olga, "olga", "Olga", "Facilitair", other, null);
+    jdbc.sql(
+            "INSERT INTO setting (id, client_id, external_id, name, kind, unit_id) VALUES (:id, :c, 'mt', 'MT Wijkzorg', 'MANAGEMENT_TEAM', :u)")
+        .param("id", setting)
+        .param("c", client.value())
+        .param("u", team)
+        .update();
+    for (UUID member : new UUID[] {mia, els, piet, ruud}) {
+      jdbc.sql("INSERT INTO setting_member (setting_id, person_id, client_id) VALUES (:s, :p, :c)")
+          .param("s", setting)
+          .param("p", member)
+          .param("c", client.value())
+          .update();
+    }
+    coach = users.coach(client);
+    otherCoach = users.coach(client);
+    admin = users.admin();
+    hr = users.hr(client);
+    manager = users.manager(client);
+    elsUser = users.personUser(Role.EMPLOYEE, client, els);
+    jdbc.sql(
+            """
+            INSERT INTO engagement (id, client_id, title, description, sponsor_person_id,
+                                    starts_on, ends_on, created_at)
+            VALUES (:id, :c, 'Samen sturen', NULL, :p, DATE '2026-01-01', NULL, :now)
+            """)
+        .param("id", engagement)
+        .param("c", client.value())
+        .param("p", dirk)
+        .param("now", OffsetDateTime.now(ZoneOffset.UTC))
+        .update();
+    jdbc.sql("INSERT INTO engagement_coach (engagement_id, user_id, client_id) VALUES (:e, :u, :c)")
+        .param("e", engagement)
+        .param("u", coach.id())
+        .param("c", client.value())
+        .update();
+  }
+
+  private void unit(UUID id, String ext, String name, UUID parent) {
+    jdbc.sql(
+            "INSERT INTO unit (id, client_id, external_id, name, kind, parent_id) VALUES (:id, :c, :e, :n, 'team', :p)")
+        .param("id", id)
+        .param("c", client.value())
+        .param("e", ext)
+        .param("n", name)
+        .param("p", parent)
+        .update();
+  }
+
+  private void person(UUID id, String ext, String first, String last, UUID unit, UUID manager) {
+    jdbc.sql(
+            """
+            INSERT INTO person (id, client_id, external_id, first_name, last_name, unit_id, manager_id)
+            VALUES (:id, :c, :e, :f, :l, :u, :m)
+            """)
+        .param("id", id)
+        .param("c", client.value())
+        .param("e", ext)
+        .param("f", first)
+        .param("l", last)
+        .param("u", unit)
+        .param("m", manager)
+        .update();
+    jdbc.sql(
+            """
+            INSERT INTO person_history (client_id, person_id, unit_id, manager_person_id, valid_from)
+            VALUES (:c, :id, :u, :m, DATE '1900-01-01')
+            """)
+        .param("c", client.value())
+        .param("id", id)
+        .param("u", unit)
+        .param("m", manager)
+        .update();
+  }
+
+  String api() {
+    return "/api/v1/clients/" + client + "/engagements/" + engagement;
+  }
+
+  String page() {
+    return "/c/" + client + "/engagements/" + engagement;
+  }
+
+  static LocalDate daysAgo(int days) {
+    return LocalDate.now(ZoneOffset.UTC).minusDays(days);
+  }
+}
