@@ -1,8 +1,9 @@
 package nl.orgcoach.engagement;
 
 /**
- * Where a question stands. MERGED, WITHDRAWN and ANSWERED are final; ANSWERED is reached through
- * interventions (a later slice), not through triage.
+ * Where a question stands. MERGED, WITHDRAWN and ANSWERED are final; ANSWERED is reached only when
+ * at least one intervention answers the question (TriageAction.MARK_ANSWERED, refused otherwise by
+ * the aggregate).
  */
 public enum QuestionStatus {
   OPEN,
