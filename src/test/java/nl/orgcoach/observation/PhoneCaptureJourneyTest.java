@@ -119,14 +119,19 @@ class PhoneCaptureJourneyTest {
     }
   }
 
+  /**
+   * The outbox is redrawn whenever a draft changes state, so its items are read in one script
+   * (reading them one by one can meet an element that was just replaced).
+   */
   private static void waitForStates(Browser browser, List<String> states) {
     browser.waitUntil(
         "outbox " + states,
         d ->
-            d.findElements(By.cssSelector("#capture-outbox > li")).stream()
-                .map(li -> li.getDomAttribute("data-state"))
-                .toList()
-                .equals(states));
+            states.equals(
+                ((JavascriptExecutor) d)
+                    .executeScript(
+                        "return Array.from(document.querySelectorAll('#capture-outbox > li'))"
+                            + ".map(function (li) { return li.getAttribute('data-state'); });")));
   }
 
   private int count(ObservationScenario s) {
