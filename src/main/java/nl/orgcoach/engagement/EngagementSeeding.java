@@ -5,14 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import nl.orgcoach.access.ClientScope;
-import nl.orgcoach.access.Clients;
-import nl.orgcoach.access.CoachSummary;
-import nl.orgcoach.organisation.PersonLookup;
-import nl.orgcoach.organisation.UnitLookup;
 import nl.orgcoach.platform.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -72,57 +66,27 @@ public class EngagementSeeding {
   /** What an intervention created: its id, its agreements in order, its follow-up questions. */
   public record Recorded(UUID id, List<UUID> agreements, List<UUID> followUps) {}
 
+  private final Directories directories;
   private final Engagements engagements;
   private final Questions questions;
   private final Interventions interventions;
-  private final Clients clients;
-  private final PersonLookup people;
-  private final UnitLookup units;
   private final Reactions reactions;
 
   EngagementSeeding(
       Engagements engagements,
       Questions questions,
       Interventions interventions,
-      Clients clients,
-      PersonLookup people,
-      UnitLookup units,
-      Reactions reactions) {
+      Reactions reactions,
+      Directories directories) {
+    this.directories = directories;
     this.engagements = engagements;
     this.questions = questions;
     this.interventions = interventions;
-    this.clients = clients;
-    this.people = people;
-    this.units = units;
     this.reactions = reactions;
   }
 
   private Directory directory(ClientScope scope) {
-    Set<UUID> coaches =
-        clients.coachesOf(scope).stream().map(CoachSummary::id).collect(Collectors.toSet());
-    return new Directory() {
-      @Override
-      public boolean isPerson(UUID personId) {
-        return people.find(scope, personId).isPresent();
-      }
-
-      @Override
-      public boolean isUnit(UUID unitId) {
-        return units.exists(scope, unitId);
-      }
-
-      @Override
-      public boolean isCoach(UUID userId) {
-        return coaches.contains(userId);
-      }
-
-      @Override
-      public boolean isBelow(UUID unitId, Set<UUID> roots) {
-        return unitId != null
-            && !roots.isEmpty()
-            && units.path(scope, unitId).stream().anyMatch(roots::contains);
-      }
-    };
+    return directories.of(scope);
   }
 
   /** The id of the client's engagement with this title, if there is one. */

@@ -3,14 +3,10 @@ package nl.orgcoach.engagement;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import nl.orgcoach.access.AuditLog;
 import nl.orgcoach.access.AuditType;
 import nl.orgcoach.access.ClientScope;
-import nl.orgcoach.access.Clients;
-import nl.orgcoach.access.CoachSummary;
 import nl.orgcoach.access.Role;
 import nl.orgcoach.access.UserAccount;
 import nl.orgcoach.organisation.PersonLookup;
@@ -27,10 +23,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 class EngagementService {
 
+  private final Directories directories;
   private final Engagements engagements;
   private final Questions questions;
   private final EngagementAccess access;
-  private final Clients clients;
   private final PersonLookup people;
   private final UnitLookup units;
   private final ApplicationEventPublisher events;
@@ -43,15 +39,15 @@ class EngagementService {
       Engagements engagements,
       Questions questions,
       EngagementAccess access,
-      Clients clients,
       PersonLookup people,
       UnitLookup units,
       ApplicationEventPublisher events,
-      AuditLog audit) {
+      AuditLog audit,
+      Directories directories) {
+    this.directories = directories;
     this.engagements = engagements;
     this.questions = questions;
     this.access = access;
-    this.clients = clients;
     this.people = people;
     this.units = units;
     this.events = events;
@@ -71,31 +67,7 @@ class EngagementService {
   record Triage(TriageAction action, String reason, UUID target) {}
 
   private Directory directory(ClientScope scope) {
-    Set<UUID> coaches =
-        clients.coachesOf(scope).stream().map(CoachSummary::id).collect(Collectors.toSet());
-    return new Directory() {
-      @Override
-      public boolean isPerson(UUID personId) {
-        return people.find(scope, personId).isPresent();
-      }
-
-      @Override
-      public boolean isUnit(UUID unitId) {
-        return units.exists(scope, unitId);
-      }
-
-      @Override
-      public boolean isCoach(UUID userId) {
-        return coaches.contains(userId);
-      }
-
-      @Override
-      public boolean isBelow(UUID unitId, Set<UUID> roots) {
-        return unitId != null
-            && !roots.isEmpty()
-            && units.path(scope, unitId).stream().anyMatch(roots::contains);
-      }
-    };
+    return directories.of(scope);
   }
 
   EngagementId open(ClientScope scope, UserAccount me, Engagement.Draft draft) {

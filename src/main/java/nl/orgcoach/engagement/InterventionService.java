@@ -6,17 +6,12 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import nl.orgcoach.access.AuditLog;
 import nl.orgcoach.access.AuditType;
 import nl.orgcoach.access.ClientScope;
-import nl.orgcoach.access.Clients;
-import nl.orgcoach.access.CoachSummary;
 import nl.orgcoach.access.UserAccount;
 import nl.orgcoach.organisation.PersonLookup;
-import nl.orgcoach.organisation.UnitLookup;
 import nl.orgcoach.platform.NotFoundException;
 import nl.orgcoach.platform.UserError;
 import org.springframework.security.access.AccessDeniedException;
@@ -37,14 +32,13 @@ class InterventionService {
   /** The coming sessions the home page lists. */
   static final int COMING_SIZE = 20;
 
+  private final Directories directories;
   private final Engagements engagements;
   private final Questions questions;
   private final Interventions interventions;
   private final EngagementAccess access;
   private final NoteAccess notes;
-  private final Clients clients;
   private final PersonLookup people;
-  private final UnitLookup units;
   private final AuditLog audit;
   private final Clock clock = Clock.systemUTC();
 
@@ -54,47 +48,21 @@ class InterventionService {
       Interventions interventions,
       EngagementAccess access,
       NoteAccess notes,
-      Clients clients,
       PersonLookup people,
-      UnitLookup units,
-      AuditLog audit) {
+      AuditLog audit,
+      Directories directories) {
+    this.directories = directories;
     this.engagements = engagements;
     this.questions = questions;
     this.interventions = interventions;
     this.access = access;
     this.notes = notes;
-    this.clients = clients;
     this.people = people;
-    this.units = units;
     this.audit = audit;
   }
 
   private Directory directory(ClientScope scope) {
-    Set<UUID> coaches =
-        clients.coachesOf(scope).stream().map(CoachSummary::id).collect(Collectors.toSet());
-    return new Directory() {
-      @Override
-      public boolean isPerson(UUID personId) {
-        return people.find(scope, personId).isPresent();
-      }
-
-      @Override
-      public boolean isUnit(UUID unitId) {
-        return units.exists(scope, unitId);
-      }
-
-      @Override
-      public boolean isCoach(UUID userId) {
-        return coaches.contains(userId);
-      }
-
-      @Override
-      public boolean isBelow(UUID unitId, Set<UUID> roots) {
-        return unitId != null
-            && !roots.isEmpty()
-            && units.path(scope, unitId).stream().anyMatch(roots::contains);
-      }
-    };
+    return directories.of(scope);
   }
 
   /** Records an intervention (the engagement's coaches and admins). */
