@@ -1,11 +1,8 @@
 package nl.orgcoach.engagement;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
+import nl.orgcoach.platform.SlidingWindowLimiter;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -26,16 +23,8 @@ import org.springframework.stereotype.Component;
 @Component
 class PublicLinkThrottle {
 
-  /** Past this many keys, old submissions and the keys left without any are forgotten... */
-  private static final int SWEEP_AT = 10_000;
-
-  /** ...and at most this often, so that a flood does not make every request walk every key. */
-  private static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
-
   private final PublicLinkSettings settings;
-  private final Clock clock;
-  private final Map<String, Deque<Long>> windows = new HashMap<>();
-  private long lastSweep;
+  private final SlidingWindowLimiter limiter;
 
   @Autowired
   PublicLinkThrottle(PublicLinkSettings settings) {
@@ -44,55 +33,26 @@ class PublicLinkThrottle {
 
   PublicLinkThrottle(PublicLinkSettings settings, Clock clock) {
     this.settings = settings;
-    this.clock = clock;
+    this.limiter = new SlidingWindowLimiter(clock);
   }
 
   /**
    * Whether a submission from {@code ip} to the link with {@code linkKey} may go ahead now; when it
    * may, it is counted. {@code purpose} keeps the kinds of links apart.
    */
-  synchronized boolean allow(String purpose, String ip, String linkKey) {
-    long now = clock.millis();
-    if (windows.size() > SWEEP_AT && now - lastSweep > SWEEP_EVERY.toMillis()) {
-      lastSweep = now;
-      sweep(now);
-    }
-    Deque<Long> byIp = window(purpose + "|ip|" + ip, now, settings.ipWindow());
-    Deque<Long> byLink = window(purpose + "|link|" + linkKey, now, settings.linkWindow());
-    if (byIp.size() >= settings.submissionsPerIp()
-        || byLink.size() >= settings.submissionsPerLink()) {
-      return false;
-    }
-    byIp.addLast(now);
-    byLink.addLast(now);
-    return true;
-  }
-
-  /** Forgets every submission older than the longer window, and the keys left without any. */
-  private void sweep(long now) {
-    long oldest = now - Math.max(settings.ipWindow().toMillis(), settings.linkWindow().toMillis());
-    windows
-        .values()
-        .removeIf(
-            times -> {
-              while (!times.isEmpty() && times.peekFirst() <= oldest) {
-                times.removeFirst();
-              }
-              return times.isEmpty();
-            });
+  boolean allow(String purpose, String ip, String linkKey) {
+    return limiter.allow(
+        List.of(
+            new SlidingWindowLimiter.Limit(
+                purpose + "|ip|" + ip, settings.submissionsPerIp(), settings.ipWindow()),
+            new SlidingWindowLimiter.Limit(
+                purpose + "|link|" + linkKey,
+                settings.submissionsPerLink(),
+                settings.linkWindow())));
   }
 
   /** How many keys are kept (for the test of the sweep). */
-  synchronized int keys() {
-    return windows.size();
-  }
-
-  private Deque<Long> window(String key, long now, Duration length) {
-    Deque<Long> times = windows.computeIfAbsent(key, k -> new ArrayDeque<>());
-    long oldest = now - length.toMillis();
-    while (!times.isEmpty() && times.peekFirst() <= oldest) {
-      times.removeFirst();
-    }
-    return times;
+  int keys() {
+    return limiter.keys();
   }
 }

@@ -1,10 +1,8 @@
 package nl.orgcoach.feedback;
 
 import java.time.Clock;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
+import nl.orgcoach.platform.SlidingWindowLimiter;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,38 +16,19 @@ import org.springframework.stereotype.Component;
 @Component
 class RaterLinkThrottle {
 
-  private static final int SWEEP_AT = 10_000;
-
   private final FeedbackSettings settings;
-  private final Clock clock = Clock.systemUTC();
-  private final Map<String, Deque<Long>> windows = new HashMap<>();
+  private final SlidingWindowLimiter limiter = new SlidingWindowLimiter(Clock.systemUTC());
 
   RaterLinkThrottle(FeedbackSettings settings) {
     this.settings = settings;
   }
 
-  synchronized boolean allow(String ip, String linkKey) {
-    long now = clock.millis();
-    if (windows.size() > SWEEP_AT) {
-      long longest = Math.max(settings.ipWindow().toMillis(), settings.linkWindow().toMillis());
-      windows.values().removeIf(t -> t.isEmpty() || t.peekLast() <= now - longest);
-    }
-    Deque<Long> byIp = window("ip|" + ip, now, settings.ipWindow().toMillis());
-    Deque<Long> byLink = window("link|" + linkKey, now, settings.linkWindow().toMillis());
-    if (byIp.size() >= settings.submissionsPerIp()
-        || byLink.size() >= settings.submissionsPerLink()) {
-      return false;
-    }
-    byIp.addLast(now);
-    byLink.addLast(now);
-    return true;
-  }
-
-  private Deque<Long> window(String key, long now, long length) {
-    Deque<Long> times = windows.computeIfAbsent(key, k -> new ArrayDeque<>());
-    while (!times.isEmpty() && times.peekFirst() <= now - length) {
-      times.removeFirst();
-    }
-    return times;
+  boolean allow(String ip, String linkKey) {
+    return limiter.allow(
+        List.of(
+            new SlidingWindowLimiter.Limit(
+                "ip|" + ip, settings.submissionsPerIp(), settings.ipWindow()),
+            new SlidingWindowLimiter.Limit(
+                "link|" + linkKey, settings.submissionsPerLink(), settings.linkWindow())));
   }
 }
