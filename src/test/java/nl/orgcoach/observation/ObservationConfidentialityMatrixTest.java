@@ -42,7 +42,10 @@ class ObservationConfidentialityMatrixTest {
     PROFILE_API,
     LIST_PAGE,
     LIST_API,
-    DETAIL_API
+    DETAIL_API,
+    // the incongruence analysis (branch h-incong): the engagement's coaches only, never the person
+    INCONGRUENCE_PAGE,
+    INCONGRUENCE_API
   }
 
   @Test
@@ -102,8 +105,15 @@ class ObservationConfidentialityMatrixTest {
                       && seat.getKey().equals("observed person")
                       && (surface == Surface.PROFILE_PAGE || surface == Surface.PROFILE_API));
           MockHttpServletResponse r = perform(s, surface, seat.getValue(), token, observation);
-          // The list page names the people observed; every other surface shows the note.
-          String marker = surface == Surface.LIST_PAGE ? "de Vries" : NOTE;
+          // The list page names the people observed; the analysis shows when it was computed (one
+          // observation flags nobody); every other surface shows the note.
+          String marker =
+              switch (surface) {
+                case LIST_PAGE -> "de Vries";
+                case INCONGRUENCE_PAGE -> "data-testid=\"incongruence-computed\"";
+                case INCONGRUENCE_API -> "\"computedAt\"";
+                default -> NOTE;
+              };
           boolean shown = r.getContentAsString().contains(marker);
           String where =
               seat.getKey()
@@ -126,7 +136,7 @@ class ObservationConfidentialityMatrixTest {
         }
       }
     }
-    assertThat(cells).isEqualTo(60);
+    assertThat(cells).isEqualTo(84);
     assertThat(problems).as(String.join("\n", problems)).isEmpty();
   }
 
@@ -143,6 +153,9 @@ class ObservationConfidentialityMatrixTest {
       case PROFILE_API -> api("GET", s.api() + "/people/" + s.els + "/profile", token, null);
       case LIST_API -> api("GET", s.api() + "/observations", token, null);
       case DETAIL_API -> api("GET", s.api() + "/observations/" + observation, token, null);
+      case INCONGRUENCE_PAGE ->
+          mvc.perform(get(s.page() + "/incongruence").with(asUser(user))).andReturn().getResponse();
+      case INCONGRUENCE_API -> api("GET", s.api() + "/incongruence", token, null);
     };
   }
 

@@ -3,6 +3,8 @@ package nl.orgcoach.observation;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import nl.orgcoach.access.AccessAdministration;
 import nl.orgcoach.access.ClientId;
@@ -131,6 +133,33 @@ final class ObservationScenario {
         .param("u", unit)
         .param("m", manager)
         .update();
+  }
+
+  /** An ad-hoc meeting of these people on the date, planned by the engagement's coach. */
+  UUID meeting(ObservationService service, LocalDate on, UUID... people) {
+    return service.planMeetingAs(
+        scope,
+        engagement,
+        coach.id(),
+        new Meeting.Draft(null, "Overleg " + on, on.toString(), List.of(people), List.of()));
+  }
+
+  /**
+   * The coach's observation of the person in the meeting, through capture (so its constellation is
+   * derived from the attendees and the reporting lines above): behaviour → rating.
+   */
+  UUID observe(ObservationService service, UUID meeting, UUID person, Map<UUID, Integer> ratings) {
+    List<Observation.RatingDraft> drafts =
+        ratings.entrySet().stream()
+            .map(r -> new Observation.RatingDraft(r.getKey(), r.getValue()))
+            .toList();
+    return service
+        .recordAs(
+            scope,
+            engagement,
+            coach.id(),
+            new Observation.Draft(UUID.randomUUID(), meeting, person, drafts, null, false))
+        .id();
   }
 
   String api() {

@@ -333,6 +333,11 @@ class TenantIsolationMatrixTest {
         "GET /api/v1/clients/{clientId}/engagements/{engagementId}/observations/{observationId}",
         "GET /api/v1/clients/{clientId}/engagements/{engagementId}/people/{personId}/profile",
         "PUT /api/v1/clients/{clientId}/engagements/{engagementId}/people/{personId}/release");
+    // the incongruence analysis (branch h-incong): the engagement's coaches only, like observations
+    client(
+        EnumSet.of(Role.COACH),
+        "GET /c/{clientId}/engagements/{engagementId}/incongruence",
+        "GET /api/v1/clients/{clientId}/engagements/{engagementId}/incongruence");
 
     // practice administration
     admin(

@@ -1,0 +1,236 @@
+package nl.orgcoach.observation;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import nl.orgcoach.access.ClientScope;
+import nl.orgcoach.access.UserAccount;
+import nl.orgcoach.engagement.EngagementLookup.EngagementRef;
+import nl.orgcoach.organisation.PersonLookup;
+import nl.orgcoach.stats.IncongruenceAnalysis;
+import nl.orgcoach.stats.IncongruenceFinding;
+import nl.orgcoach.stats.IncongruenceFinding.Outcome;
+import nl.orgcoach.stats.IncongruenceReport;
+import nl.orgcoach.stats.IncongruenceSettings;
+import nl.orgcoach.stats.ObservedRating;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The incongruence analysis of an engagement (METHODS.md §4, issue 4): all its stored ratings run
+ * through {@link IncongruenceAnalysis}, for the engagement's coaches only ({@link
+ * ObservationAccess#observe}).
+ *
+ * <p>How results are kept: computed on demand and cached in memory per engagement × settings,
+ * together with the {@link IncongruenceInput.Fingerprint} of the input it was computed from (the
+ * count and latest recording of the engagement's observations). Every request reads the fingerprint
+ * (one aggregate over an index) and recomputes only when it changed: a new observation shows in the
+ * next request, on any application node, with nothing to invalidate by hand and no shared state
+ * between nodes (each node keeps its own small cache). The cache holds only what is shown — the
+ * flagged findings and the count per outcome — for at most {@link #CACHE_SIZE} analyses; the full
+ * report of a large engagement (60,000 findings) is dropped after counting. Names are looked up per
+ * request, so a renamed person shows the new name. Every analysis says when it was computed and how
+ * long loading and computing took.
+ */
+@Service
+class IncongruenceService {
+
+  /** Analyses kept (engagement × settings), least recently used dropped first. */
+  static final int CACHE_SIZE = 16;
+
+  /** The level of the credible intervals shown. */
+  static final double LEVEL = 0.95;
+
+  private final IncongruenceInput input;
+  private final ObservationAccess access;
+  private final Behaviours behaviours;
+  private final PersonLookup people;
+  private final TransactionTemplate readTx;
+  private final Clock clock = Clock.systemUTC();
+
+  private final Map<Key, Analysis> cache =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(32, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Key, Analysis> eldest) {
+              return size() > CACHE_SIZE;
+            }
+          });
+
+  /** One lock per engagement, so that requests arriving together compute it once. */
+  private final Map<UUID, Object> computing = new ConcurrentHashMap<>();
+
+  IncongruenceService(
+      IncongruenceInput input,
+      ObservationAccess access,
+      Behaviours behaviours,
+      PersonLookup people,
+      PlatformTransactionManager transactions) {
+    this.input = input;
+    this.access = access;
+    this.behaviours = behaviours;
+    this.people = people;
+    this.readTx = new TransactionTemplate(transactions);
+    this.readTx.setReadOnly(true);
+  }
+
+  private record Key(UUID client, UUID engagement, IncongruenceSettings settings) {}
+
+  /**
+   * One analysis as kept: the flagged findings (ids as text, as the analysis knows them) and the
+   * number of person × behaviour findings per outcome.
+   */
+  record Analysis(
+      IncongruenceSettings settings,
+      IncongruenceInput.Fingerprint fingerprint,
+      OffsetDateTime computedAt,
+      long durationMs,
+      long loadMs,
+      long analysisMs,
+      int ratings,
+      int people,
+      Map<Outcome, Integer> outcomes,
+      List<IncongruenceFinding> flagged) {
+
+    int findings() {
+      return outcomes.values().stream().mapToInt(Integer::intValue).sum();
+    }
+  }
+
+  /**
+   * The analysis for the user, from the cache if its input did not change.
+   *
+   * @throws nl.orgcoach.platform.UserError if a parameter is out of bounds (after the access check,
+   *     so a refused caller learns nothing from the parameters)
+   */
+  IncongruenceView report(
+      ClientScope scope,
+      UserAccount me,
+      UUID engagementId,
+      IncongruenceParameters parameters,
+      Locale locale) {
+    EngagementRef e = access.observe(scope, me, engagementId);
+    IncongruenceSettings settings =
+        (parameters == null ? IncongruenceParameters.NONE : parameters).settings();
+    Key key = new Key(scope.id(), e.id(), settings);
+    IncongruenceInput.Fingerprint now = input.fingerprint(scope, e.id());
+    Analysis kept = cache.get(key);
+    boolean cached = kept != null && kept.fingerprint().equals(now);
+    if (!cached) {
+      synchronized (computing.computeIfAbsent(e.id(), k -> new Object())) {
+        kept = cache.get(key);
+        now = input.fingerprint(scope, e.id());
+        cached = kept != null && kept.fingerprint().equals(now);
+        if (!cached) {
+          kept = recompute(scope, e.id(), settings);
+          cache.put(key, kept);
+        }
+      }
+    }
+    return view(scope, e, kept, cached, locale);
+  }
+
+  /**
+   * A full recomputation from the database, without the cache and without a user check (for the
+   * cache above and for benchmarks). The fingerprint is read before the ratings: an observation
+   * saved in between is then in the result but not in its fingerprint, which costs one needless
+   * recomputation later, never a stale result.
+   */
+  Analysis recompute(ClientScope scope, UUID engagementId, IncongruenceSettings settings) {
+    return readTx.execute(
+        s -> {
+          long start = System.nanoTime();
+          IncongruenceInput.Fingerprint fingerprint = input.fingerprint(scope, engagementId);
+          List<ObservedRating> ratings = input.ratings(scope, engagementId);
+          long loaded = System.nanoTime();
+          IncongruenceReport report = IncongruenceAnalysis.analyse(ratings, settings);
+          long done = System.nanoTime();
+          Map<Outcome, Integer> outcomes = new LinkedHashMap<>();
+          for (Outcome o : Outcome.values()) {
+            outcomes.put(o, 0);
+          }
+          int persons = 0;
+          String last = null;
+          List<IncongruenceFinding> flagged = new ArrayList<>();
+          for (IncongruenceFinding f : report.findings()) {
+            outcomes.merge(f.outcome(), 1, Integer::sum);
+            if (!f.person().equals(last)) {
+              persons++;
+              last = f.person();
+            }
+            if (f.flagged()) {
+              flagged.add(f);
+            }
+          }
+          return new Analysis(
+              settings,
+              fingerprint,
+              OffsetDateTime.now(clock),
+              (done - start) / 1_000_000,
+              (loaded - start) / 1_000_000,
+              (done - loaded) / 1_000_000,
+              report.ratings(),
+              persons,
+              Collections.unmodifiableMap(outcomes),
+              List.copyOf(flagged));
+        });
+  }
+
+  private IncongruenceView view(
+      ClientScope scope, EngagementRef e, Analysis a, boolean cached, Locale locale) {
+    Map<String, Behaviour> framework = new HashMap<>();
+    behaviours.of(scope, e.id()).forEach(b -> framework.put(b.id().toString(), b));
+    Map<String, String> names = new HashMap<>();
+    List<IncongruenceView.Flag> flags = new ArrayList<>();
+    for (IncongruenceFinding f : a.flagged()) {
+      UUID person = UUID.fromString(f.person());
+      String name =
+          names.computeIfAbsent(
+              f.person(),
+              p -> people.find(scope, person).map(PersonLookup.PersonRef::name).orElse("?"));
+      Behaviour b = framework.get(f.behaviour());
+      flags.add(
+          IncongruenceView.Flag.of(
+              scope,
+              e.id(),
+              person,
+              name,
+              UUID.fromString(f.behaviour()),
+              b == null ? "?" : b.name(locale),
+              b == null ? Integer.MAX_VALUE : b.sortOrder(),
+              f,
+              LEVEL));
+    }
+    flags.sort(
+        Comparator.comparing(IncongruenceView.Flag::personName)
+            .thenComparing(IncongruenceView.Flag::personId)
+            .thenComparingInt(IncongruenceView.Flag::sortOrder));
+    Map<String, Integer> outcomes = new LinkedHashMap<>();
+    a.outcomes().forEach((o, n) -> outcomes.put(o.name(), n));
+    return new IncongruenceView(
+        e.id(),
+        e.title(),
+        a.settings().rule(),
+        a.computedAt(),
+        a.durationMs(),
+        a.loadMs(),
+        a.analysisMs(),
+        cached,
+        a.ratings(),
+        a.people(),
+        a.findings(),
+        outcomes,
+        LEVEL,
+        flags);
+  }
+}
