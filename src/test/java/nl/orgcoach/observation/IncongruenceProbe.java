@@ -1,0 +1,66 @@
+package nl.orgcoach.observation;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.orgcoach.access.ClientScope;
+import nl.orgcoach.stats.IncongruenceFinding;
+import nl.orgcoach.stats.IncongruenceSettings;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * A full recomputation of an engagement's incongruence analysis through {@link
+ * IncongruenceService}, for benchmarks outside this package: the service is package-private, and
+ * its recomputation skips the cache and the user check on purpose.
+ */
+public final class IncongruenceProbe {
+
+  private IncongruenceProbe() {}
+
+  /**
+   * One recomputation and what it found.
+   *
+   * @param durationMs loading plus computing, as the service measured it
+   * @param loadMs reading the ratings (the query, streamed)
+   * @param analysisMs the analysis
+   * @param flaggedPeople the people with at least one flag
+   */
+  public record Recomputation(
+      long durationMs,
+      long loadMs,
+      long analysisMs,
+      int ratings,
+      int people,
+      Map<String, Integer> outcomes,
+      List<UUID> flaggedPeople) {}
+
+  public static Recomputation recompute(
+      ApplicationContext app, ClientScope scope, UUID engagementId) {
+    IncongruenceService.Analysis a =
+        app.getBean(IncongruenceService.class)
+            .recompute(scope, engagementId, IncongruenceSettings.defaults());
+    Map<String, Integer> outcomes = new LinkedHashMap<>();
+    a.outcomes().forEach((o, n) -> outcomes.put(o.name(), n));
+    return new Recomputation(
+        a.durationMs(),
+        a.loadMs(),
+        a.analysisMs(),
+        a.ratings(),
+        a.people(),
+        outcomes,
+        a.flagged().stream()
+            .map(IncongruenceFinding::person)
+            .distinct()
+            .map(UUID::fromString)
+            .toList());
+  }
+
+  /** The fingerprint query alone, in microseconds. */
+  public static long fingerprintMicros(
+      ApplicationContext app, ClientScope scope, UUID engagementId) {
+    long start = System.nanoTime();
+    app.getBean(IncongruenceInput.class).fingerprint(scope, engagementId);
+    return (System.nanoTime() - start) / 1_000;
+  }
+}
