@@ -12,10 +12,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import nl.orgcoach.access.ClientScope;
 import nl.orgcoach.access.UserAccount;
 import nl.orgcoach.engagement.EngagementLookup.EngagementRef;
-import nl.orgcoach.organisation.PersonLookup;
 import nl.orgcoach.stats.IncongruenceAnalysis;
 import nl.orgcoach.stats.IncongruenceFinding;
 import nl.orgcoach.stats.IncongruenceFinding.Outcome;
@@ -54,7 +54,6 @@ class IncongruenceService {
   private final IncongruenceInput input;
   private final ObservationAccess access;
   private final Behaviours behaviours;
-  private final PersonLookup people;
   private final TransactionTemplate readTx;
   private final Clock clock = Clock.systemUTC();
 
@@ -74,12 +73,10 @@ class IncongruenceService {
       IncongruenceInput input,
       ObservationAccess access,
       Behaviours behaviours,
-      PersonLookup people,
       PlatformTransactionManager transactions) {
     this.input = input;
     this.access = access;
     this.behaviours = behaviours;
-    this.people = people;
     this.readTx = new TransactionTemplate(transactions);
     this.readTx.setReadOnly(true);
   }
@@ -87,8 +84,8 @@ class IncongruenceService {
   private record Key(UUID client, UUID engagement, IncongruenceSettings settings) {}
 
   /**
-   * One analysis as kept: the flagged findings (ids as text, as the analysis knows them) and the
-   * number of person × behaviour findings per outcome.
+   * One analysis as kept: the flagged findings with their evidence (without names) and the number
+   * of person × behaviour findings per outcome.
    */
   record Analysis(
       IncongruenceSettings settings,
@@ -100,7 +97,7 @@ class IncongruenceService {
       int ratings,
       int people,
       Map<Outcome, Integer> outcomes,
-      List<IncongruenceFinding> flagged) {
+      List<IncongruenceView.Flag> flagged) {
 
     int findings() {
       return outcomes.values().stream().mapToInt(Integer::intValue).sum();
@@ -161,7 +158,7 @@ class IncongruenceService {
           }
           int persons = 0;
           String last = null;
-          List<IncongruenceFinding> flagged = new ArrayList<>();
+          List<IncongruenceView.Flag> flagged = new ArrayList<>();
           for (IncongruenceFinding f : report.findings()) {
             outcomes.merge(f.outcome(), 1, Integer::sum);
             if (!f.person().equals(last)) {
@@ -169,7 +166,7 @@ class IncongruenceService {
               last = f.person();
             }
             if (f.flagged()) {
-              flagged.add(f);
+              flagged.add(IncongruenceView.Flag.of(scope, engagementId, f, LEVEL));
             }
           }
           return new Analysis(
@@ -188,28 +185,20 @@ class IncongruenceService {
 
   private IncongruenceView view(
       ClientScope scope, EngagementRef e, Analysis a, boolean cached, Locale locale) {
-    Map<String, Behaviour> framework = new HashMap<>();
-    behaviours.of(scope, e.id()).forEach(b -> framework.put(b.id().toString(), b));
-    Map<String, String> names = new HashMap<>();
+    Map<UUID, Behaviour> framework = new HashMap<>();
+    behaviours.of(scope, e.id()).forEach(b -> framework.put(b.id(), b));
+    Map<UUID, String> names =
+        input.names(
+            scope,
+            a.flagged().stream().map(IncongruenceView.Flag::personId).collect(Collectors.toSet()));
     List<IncongruenceView.Flag> flags = new ArrayList<>();
-    for (IncongruenceFinding f : a.flagged()) {
-      UUID person = UUID.fromString(f.person());
-      String name =
-          names.computeIfAbsent(
-              f.person(),
-              p -> people.find(scope, person).map(PersonLookup.PersonRef::name).orElse("?"));
-      Behaviour b = framework.get(f.behaviour());
+    for (IncongruenceView.Flag f : a.flagged()) {
+      Behaviour b = framework.get(f.behaviourId());
       flags.add(
-          IncongruenceView.Flag.of(
-              scope,
-              e.id(),
-              person,
-              name,
-              UUID.fromString(f.behaviour()),
+          f.named(
+              names.getOrDefault(f.personId(), "?"),
               b == null ? "?" : b.name(locale),
-              b == null ? Integer.MAX_VALUE : b.sortOrder(),
-              f,
-              LEVEL));
+              b == null ? Integer.MAX_VALUE : b.sortOrder()));
     }
     flags.sort(
         Comparator.comparing(IncongruenceView.Flag::personName)

@@ -65,23 +65,20 @@ record IncongruenceView(
       String observations,
       String evidencePage) {
 
-    static Flag of(
-        ClientScope scope,
-        UUID engagementId,
-        UUID personId,
-        String personName,
-        UUID behaviourId,
-        String behaviour,
-        int sortOrder,
-        IncongruenceFinding f,
-        double level) {
+    /**
+     * The finding's evidence, its intervals computed (each bound is a root search: done once, when
+     * the analysis is computed), names still to come ({@link #named}).
+     */
+    static Flag of(ClientScope scope, UUID engagementId, IncongruenceFinding f, double level) {
+      UUID personId = UUID.fromString(f.person());
+      UUID behaviourId = UUID.fromString(f.behaviour());
       String engagement = "/clients/" + scope.clientId() + "/engagements/" + engagementId;
       return new Flag(
           personId,
-          personName,
+          null,
           behaviourId,
-          behaviour,
-          sortOrder,
+          null,
+          Integer.MAX_VALUE,
           f.constellations().stream().map(Evidence::of).toList(),
           f.pairs().stream().map(p -> Pair.of(p, level)).toList(),
           Test.of(f.test()),
@@ -99,6 +96,21 @@ record IncongruenceView(
               + personId
               + "/profile?behaviour="
               + behaviourId);
+    }
+
+    /** This flag with the person's and the behaviour's name, and the behaviour's place. */
+    Flag named(String newPersonName, String newBehaviour, int newSortOrder) {
+      return new Flag(
+          personId,
+          newPersonName,
+          behaviourId,
+          newBehaviour,
+          newSortOrder,
+          constellations,
+          pairs,
+          test,
+          observations,
+          evidencePage);
     }
   }
 

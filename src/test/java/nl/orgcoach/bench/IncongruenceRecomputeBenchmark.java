@@ -9,6 +9,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -132,7 +135,7 @@ class IncongruenceRecomputeBenchmark {
 
     // The service: cold (first in this JVM), then warm.
     Recomputation cold = IncongruenceProbe.recompute(app, scope, engagement);
-    progress("cold: " + cold);
+    progress("cold: " + summary(cold));
     double[] total = new double[RUNS];
     double[] load = new double[RUNS];
     double[] analysis = new double[RUNS];
@@ -143,8 +146,22 @@ class IncongruenceRecomputeBenchmark {
       total[i] = (System.nanoTime() - start) / 1e6;
       load[i] = last.loadMs();
       analysis[i] = last.analysisMs();
-      progress(String.format(Locale.ROOT, "warm %d: %.0f ms (%s)", i + 1, total[i], last));
+      progress(String.format(Locale.ROOT, "warm %d: %.0f ms (%s)", i + 1, total[i], summary(last)));
     }
+    // The query alone on the server (no transfer, no mapping): where the load time goes.
+    List<String> plan = new ArrayList<>();
+    try (Connection c = app.getBean(DataSource.class).getConnection();
+        PreparedStatement explain =
+            c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + IncongruenceProbe.ratingsQuery())) {
+      explain.setObject(1, client.value());
+      explain.setObject(2, engagement);
+      try (ResultSet rs = explain.executeQuery()) {
+        while (rs.next()) {
+          plan.add(rs.getString(1));
+        }
+      }
+    }
+    plan.forEach(IncongruenceRecomputeBenchmark::progress);
     double[] fingerprint = new double[20];
     for (int i = 0; i < fingerprint.length; i++) {
       fingerprint[i] = IncongruenceProbe.fingerprintMicros(app, scope, engagement) / 1e3;
@@ -237,6 +254,12 @@ class IncongruenceRecomputeBenchmark {
                 Arrays.stream(serverMs).asDoubleStream().toArray())));
     lines.add(row(Stat.of("API, cached (no observation added)", cached)));
     lines.add("");
+    lines.add("The query's plan on the server (EXPLAIN ANALYZE, after the runs above):");
+    lines.add("");
+    lines.add("```");
+    lines.addAll(plan);
+    lines.add("```");
+    lines.add("");
     lines.add(
         "Load average: "
             + loadBefore
@@ -253,6 +276,18 @@ class IncongruenceRecomputeBenchmark {
             warm.median() < AIM_MS ? "met" : "NOT met",
             api1.median() < AIM_MS ? "met" : "NOT met"));
     return lines;
+  }
+
+  static String summary(Recomputation r) {
+    return String.format(
+        Locale.ROOT,
+        "%,d ms (load %,d ms, analysis %,d ms), %,d ratings, %s, %d people flagged",
+        r.durationMs(),
+        r.loadMs(),
+        r.analysisMs(),
+        r.ratings(),
+        r.outcomes(),
+        r.flaggedPeople().size());
   }
 
   static String get(HttpClient http, String token, String url, double[] ms, int i)

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.orgcoach.access.ClientScope;
-import nl.orgcoach.stats.IncongruenceFinding;
 import nl.orgcoach.stats.IncongruenceSettings;
 import org.springframework.context.ApplicationContext;
 
@@ -49,11 +48,12 @@ public final class IncongruenceProbe {
         a.ratings(),
         a.people(),
         outcomes,
-        a.flagged().stream()
-            .map(IncongruenceFinding::person)
-            .distinct()
-            .map(UUID::fromString)
-            .toList());
+        a.flagged().stream().map(IncongruenceView.Flag::personId).distinct().toList());
+  }
+
+  /** The query that reads the ratings (two parameters: the client's id and the engagement's). */
+  public static String ratingsQuery() {
+    return IncongruenceInput.RATINGS;
   }
 
   /** The fingerprint query alone, in microseconds. */
