@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 import nl.orgcoach.access.ClientScope;
 import nl.orgcoach.stats.Constellation;
 import nl.orgcoach.stats.ObservedRating;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,7 +32,7 @@ class IncongruenceInput {
    * Rows fetched per round trip. PostgreSQL streams a result only inside a transaction and with a
    * fetch size; without one the driver would hold all ~750,000 rows of a large engagement at once.
    */
-  static final int FETCH_SIZE = 10_000;
+  static final int FETCH_SIZE = 20_000;
 
   private final JdbcClient jdbc;
   private final JdbcTemplate streaming;
@@ -40,6 +41,23 @@ class IncongruenceInput {
     this.jdbc = jdbc;
     this.streaming = new JdbcTemplate(dataSource);
     this.streaming.setFetchSize(FETCH_SIZE);
+  }
+
+  /** Memory for the join of a large engagement's ratings on PostgreSQL (per analysis running). */
+  static final String WORK_MEM = "64MB";
+
+  private volatile Boolean postgres;
+
+  private boolean postgres() {
+    Boolean known = postgres;
+    if (known == null) {
+      known =
+          streaming.execute(
+              (ConnectionCallback<Boolean>)
+                  c -> "PostgreSQL".equals(c.getMetaData().getDatabaseProductName()));
+      postgres = known;
+    }
+    return known;
   }
 
   /**
@@ -125,6 +143,11 @@ class IncongruenceInput {
     Map<LocalDate, LocalDate> days = new HashMap<>();
     Constellation[] constellations = Constellation.values();
     List<ObservedRating> ratings = new ArrayList<>();
+    if (postgres()) {
+      // The join hashes 300,000 observations: with the default 4 MB it spills to disk in batches.
+      // For this transaction only.
+      streaming.execute("SET LOCAL work_mem = '" + WORK_MEM + "'");
+    }
     streaming.query(
         connection -> {
           PreparedStatement statement = connection.prepareStatement(RATINGS);

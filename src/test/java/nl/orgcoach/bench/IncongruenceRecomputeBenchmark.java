@@ -153,6 +153,9 @@ class IncongruenceRecomputeBenchmark {
     try (Connection c = app.getBean(DataSource.class).getConnection();
         PreparedStatement explain =
             c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + IncongruenceProbe.ratingsQuery())) {
+      // as the service runs it: in a transaction with its work_mem
+      c.setAutoCommit(false);
+      c.createStatement().execute("SET LOCAL work_mem = '" + IncongruenceProbe.workMem() + "'");
       explain.setObject(1, client.value());
       explain.setObject(2, engagement);
       try (ResultSet rs = explain.executeQuery()) {
@@ -160,6 +163,7 @@ class IncongruenceRecomputeBenchmark {
           plan.add(rs.getString(1));
         }
       }
+      c.rollback();
     }
     plan.forEach(IncongruenceRecomputeBenchmark::progress);
     double[] fingerprint = new double[20];

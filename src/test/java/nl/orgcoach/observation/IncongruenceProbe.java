@@ -56,6 +56,11 @@ public final class IncongruenceProbe {
     return IncongruenceInput.RATINGS;
   }
 
+  /** The work_mem the service sets for its query on PostgreSQL. */
+  public static String workMem() {
+    return IncongruenceInput.WORK_MEM;
+  }
+
   /** The fingerprint query alone, in microseconds. */
   public static long fingerprintMicros(
       ApplicationContext app, ClientScope scope, UUID engagementId) {

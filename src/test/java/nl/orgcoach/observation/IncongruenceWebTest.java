@@ -233,6 +233,10 @@ class IncongruenceWebTest {
     assertThat(doc.text).contains("not a verdict");
     assertThat(doc.count("incongruence-none")).isZero();
     assertThat(doc.count("flag-constellation")).isEqualTo(4);
+    assertThat(doc.text("incongruence-summary"))
+        .contains(
+            "More favourable with ‘Superiors present’ than with ‘Direct reports present’, beyond the"
+                + " usual gap");
 
     // one click to the observations behind the flag: the profile, filtered on the behaviour
     List<String> hrefs = doc.all("data-testid=\"flag-evidence\" href=\"([^\"]+)\"");
