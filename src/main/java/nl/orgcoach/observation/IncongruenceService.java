@@ -151,7 +151,6 @@ class IncongruenceService {
           List<ObservedRating> ratings = input.ratings(scope, engagementId);
           long loaded = System.nanoTime();
           IncongruenceReport report = IncongruenceAnalysis.analyse(ratings, settings);
-          long done = System.nanoTime();
           Map<Outcome, Integer> outcomes = new LinkedHashMap<>();
           for (Outcome o : Outcome.values()) {
             outcomes.put(o, 0);
@@ -169,6 +168,8 @@ class IncongruenceService {
               flagged.add(IncongruenceView.Flag.of(scope, engagementId, f, LEVEL));
             }
           }
+          // the evidence's intervals (root searches) are part of the computation
+          long done = System.nanoTime();
           return new Analysis(
               settings,
               fingerprint,
