@@ -1,5 +1,7 @@
 package nl.orgcoach.observation;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,8 @@ public final class IncongruenceProbe {
    * @param loadMs reading the ratings (the query, streamed)
    * @param analysisMs the analysis
    * @param flaggedPeople the people with at least one flag
+   * @param cpuMs CPU time of the calling thread (the mapping and the analysis; not the database's
+   *     work, nor waiting for a core on a busy machine)
    */
   public record Recomputation(
       long durationMs,
@@ -32,13 +36,17 @@ public final class IncongruenceProbe {
       int ratings,
       int people,
       Map<String, Integer> outcomes,
-      List<UUID> flaggedPeople) {}
+      List<UUID> flaggedPeople,
+      long cpuMs) {}
 
   public static Recomputation recompute(
       ApplicationContext app, ClientScope scope, UUID engagementId) {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long cpu = threads.getCurrentThreadCpuTime();
     IncongruenceService.Analysis a =
         app.getBean(IncongruenceService.class)
             .recompute(scope, engagementId, IncongruenceSettings.defaults());
+    cpu = threads.getCurrentThreadCpuTime() - cpu;
     Map<String, Integer> outcomes = new LinkedHashMap<>();
     a.outcomes().forEach((o, n) -> outcomes.put(o.name(), n));
     return new Recomputation(
@@ -48,7 +56,8 @@ public final class IncongruenceProbe {
         a.ratings(),
         a.people(),
         outcomes,
-        a.flagged().stream().map(IncongruenceView.Flag::personId).distinct().toList());
+        a.flagged().stream().map(IncongruenceView.Flag::personId).distinct().toList(),
+        cpu / 1_000_000);
   }
 
   /** The query that reads the ratings (two parameters: the client's id and the engagement's). */
