@@ -15,8 +15,10 @@ import nl.orgcoach.access.ClientScope;
 import nl.orgcoach.engagement.EngagementLookup;
 import nl.orgcoach.observation.ObservationSeeding;
 import nl.orgcoach.organisation.Constellation;
+import nl.orgcoach.organisation.ConstellationDerivation;
 import nl.orgcoach.organisation.PersonLookup.PersonRef;
 import nl.orgcoach.organisation.ReportingLines;
+import nl.orgcoach.organisation.ReportingSnapshot;
 import nl.orgcoach.organisation.SettingLookup;
 import nl.orgcoach.organisation.SettingLookup.SettingRef;
 
@@ -112,7 +114,9 @@ class DemoObservations {
       }
       UUID meeting = seeding.meeting(scope, engagement, setting.id(), null, on, attending, coach);
       int observations = i == 0 ? 3 : 12 + r.nextInt(8);
-      Map<UUID, Boolean> superiors = new HashMap<>();
+      // The lines around everyone present, read once per meeting: what capture derives from.
+      ReportingSnapshot around = lines.asOn(scope, on, attending);
+      List<ObservationSeeding.Seen> seen = new ArrayList<>();
       for (int k = 0; k < observations; k++) {
         UUID person =
             k % 3 == 0 && attending.contains(manager)
@@ -123,7 +127,7 @@ class DemoObservations {
         }
         boolean twoFacedPerson = twoFaced.contains(person) || person.equals(manager);
         List<UUID> others = attending.stream().filter(p -> !p.equals(person)).toList();
-        Constellation c = lines.constellation(scope, on, person, others);
+        Constellation c = ConstellationDerivation.derive(person, others, around);
         boolean superiorPresent = c.present().contains(Constellation.Category.SUPERIORS_PRESENT);
         Map<UUID, Integer> ratings = new LinkedHashMap<>();
         int coded = 1 + r.nextInt(3);
@@ -141,17 +145,12 @@ class DemoObservations {
           ratings.put(b, Math.max(1, Math.min(5, rating)));
         }
         String note = NOTES.get(r.nextInt(NOTES.size()));
-        seeding.observe(
-            scope,
-            engagement,
-            meeting,
-            person,
-            ratings,
-            note.isEmpty() ? null : note,
-            r.nextInt(12) == 0,
-            coach);
+        seen.add(
+            new ObservationSeeding.Seen(
+                person, ratings, note.isEmpty() ? null : note, r.nextInt(12) == 0));
         made++;
       }
+      seeding.observeAll(scope, engagement, meeting, seen, coach);
     }
     return made;
   }

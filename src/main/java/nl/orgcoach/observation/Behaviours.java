@@ -56,6 +56,17 @@ class Behaviours {
         .list();
   }
 
+  /** The ids of the behaviours not retired (none before the framework is put in place). */
+  List<UUID> activeIds(ClientScope scope, UUID engagementId) {
+    return jdbc.sql(
+            "SELECT id FROM behaviour WHERE client_id = :client AND engagement_id = :e"
+                + " AND retired_at IS NULL")
+        .param("client", scope.id())
+        .param("e", engagementId)
+        .query(UUID.class)
+        .list();
+  }
+
   Optional<Behaviour> find(ClientScope scope, UUID engagementId, UUID id) {
     return jdbc.sql(SELECT + " AND engagement_id = :e AND id = :id")
         .param("client", scope.id())

@@ -321,7 +321,7 @@ class ObservationPagesController {
       @PathVariable UUID engagementId,
       @RequestBody(required = false) String body,
       Locale locale) {
-    service.mayObserve(scope, me, engagementId);
+    var engagement = service.mayObserve(scope, me, engagementId);
     try {
       Observation.Draft draft;
       try {
@@ -329,7 +329,8 @@ class ObservationPagesController {
       } catch (JacksonException e) {
         throw Input.bad("body", "observation.error.body");
       }
-      ObservationService.Recorded r = service.record(scope, me, engagementId, draft);
+      // Access was checked above, once.
+      ObservationService.Recorded r = service.recordAs(scope, engagement.id(), me.id(), draft);
       return ResponseEntity.status(r.created() ? 201 : 200)
           .body(Map.of("id", r.id().toString(), "created", r.created()));
     } catch (UserError e) {

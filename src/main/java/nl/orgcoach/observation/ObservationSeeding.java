@@ -63,6 +63,30 @@ public class ObservationSeeding {
         new Meeting.Draft(settingId, title, heldOn.toString(), people, List.of()));
   }
 
+  /** One observation of an attendee for {@link #observeAll}; ratings by behaviour id. */
+  public record Seen(UUID personId, Map<UUID, Integer> ratings, String note, boolean brightSpot) {}
+
+  /**
+   * The observations of one meeting at once, in the order given: the same rules as {@link
+   * #observe}, but the meeting, framework and reporting lines are read once and the rows written in
+   * batches (start-up data of hundreds of observations).
+   */
+  public List<UUID> observeAll(
+      ClientScope scope, UUID engagementId, UUID meetingId, List<Seen> seen, UUID observer) {
+    List<Observation.Draft> drafts = new ArrayList<>();
+    for (Seen s : seen) {
+      drafts.add(draft(meetingId, s.personId(), s.ratings(), s.note(), s.brightSpot()));
+    }
+    return service.recordAllAs(scope, engagementId, observer, meetingId, drafts);
+  }
+
+  private static Observation.Draft draft(
+      UUID meetingId, UUID personId, Map<UUID, Integer> ratings, String note, boolean brightSpot) {
+    List<Observation.RatingDraft> drafts = new ArrayList<>();
+    ratings.forEach((b, r) -> drafts.add(new Observation.RatingDraft(b, r)));
+    return new Observation.Draft(UUID.randomUUID(), meetingId, personId, drafts, note, brightSpot);
+  }
+
   /** An observation of one attendee; ratings by behaviour id. */
   public UUID observe(
       ClientScope scope,
@@ -73,14 +97,9 @@ public class ObservationSeeding {
       String note,
       boolean brightSpot,
       UUID observer) {
-    List<Observation.RatingDraft> drafts = new ArrayList<>();
-    ratings.forEach((b, r) -> drafts.add(new Observation.RatingDraft(b, r)));
     return service
         .recordAs(
-            scope,
-            engagementId,
-            observer,
-            new Observation.Draft(UUID.randomUUID(), meetingId, personId, drafts, note, brightSpot))
+            scope, engagementId, observer, draft(meetingId, personId, ratings, note, brightSpot))
         .id();
   }
 }

@@ -19,8 +19,10 @@ import nl.orgcoach.access.ClientScope;
 import nl.orgcoach.access.UserAccount;
 import nl.orgcoach.engagement.EngagementLookup;
 import nl.orgcoach.engagement.EngagementLookup.EngagementRef;
+import nl.orgcoach.organisation.ConstellationDerivation;
 import nl.orgcoach.organisation.PersonLookup;
 import nl.orgcoach.organisation.ReportingLines;
+import nl.orgcoach.organisation.ReportingSnapshot;
 import nl.orgcoach.organisation.SettingLookup;
 import nl.orgcoach.platform.NotFoundException;
 import org.springframework.dao.DuplicateKeyException;
@@ -377,9 +379,12 @@ class ObservationService {
   /** The observation made, or the one a retry of the same draft made before. */
   record Recorded(UUID id, boolean created) {}
 
-  /** Refuses unless the user may record observations in the engagement. */
-  void mayObserve(ClientScope scope, UserAccount me, UUID engagementId) {
-    access.observe(scope, me, engagementId);
+  /**
+   * Refuses unless the user may record observations in the engagement; the engagement, for {@link
+   * #recordAs} (so that capture checks access once).
+   */
+  EngagementRef mayObserve(ClientScope scope, UserAccount me, UUID engagementId) {
+    return access.observe(scope, me, engagementId);
   }
 
   Recorded record(ClientScope scope, UserAccount me, UUID engagementId, Observation.Draft d) {
@@ -415,10 +420,7 @@ class ObservationService {
         meetings
             .find(scope, engagementId, d.meetingId())
             .orElseThrow(() -> Input.bad("meetingId", "observation.error.meeting"));
-    Set<UUID> active = new HashSet<>();
-    frameworkOf(scope, engagementId).stream()
-        .filter(b -> !b.retired())
-        .forEach(b -> active.add(b.id()));
+    Set<UUID> active = activeBehaviours(scope, engagementId);
     Observation o =
         Observation.capture(
             UUID.randomUUID(),
@@ -430,6 +432,64 @@ class ObservationService {
             (date, observed, others) -> lines.constellation(scope, date, observed, others));
     observations.insert(scope, o);
     return new Recorded(o.id(), true);
+  }
+
+  /**
+   * Records a meeting's worth of drafts at once, for start-up data: the meeting, the framework and
+   * the reporting lines around all attendees are read once, each constellation is derived from that
+   * one snapshot (the same lines {@link ReportingLines#constellation} reads per observation), and
+   * everything is written in one batch per table, in one transaction. The same checks as capture;
+   * the drafts' keys must be new.
+   */
+  List<UUID> recordAllAs(
+      ClientScope scope,
+      UUID engagementId,
+      UUID observer,
+      UUID meetingId,
+      List<Observation.Draft> drafts) {
+    return tx.execute(
+        s -> {
+          Meeting m =
+              meetings
+                  .find(scope, engagementId, meetingId)
+                  .orElseThrow(() -> Input.bad("meetingId", "observation.error.meeting"));
+          Set<UUID> active = activeBehaviours(scope, engagementId);
+          List<UUID> attending = new ArrayList<>();
+          m.attendees().stream()
+              .filter(a -> !a.outsider())
+              .forEach(a -> attending.add(a.personId()));
+          ReportingSnapshot around = lines.asOn(scope, m.heldOn(), attending);
+          OffsetDateTime at = now();
+          List<Observation> made = new ArrayList<>();
+          for (Observation.Draft d : drafts) {
+            made.add(
+                Observation.capture(
+                    UUID.randomUUID(),
+                    d,
+                    m,
+                    active,
+                    observer,
+                    at,
+                    (date, observed, others) ->
+                        ConstellationDerivation.derive(observed, others, around)));
+          }
+          observations.insertAll(scope, made);
+          return made.stream().map(Observation::id).toList();
+        });
+  }
+
+  /**
+   * The ids of the framework's active behaviours: one query of ids on the capture path (the full
+   * framework with its texts only when it still has to be put in place).
+   */
+  private Set<UUID> activeBehaviours(ClientScope scope, UUID engagementId) {
+    Set<UUID> active = new HashSet<>(behaviours.activeIds(scope, engagementId));
+    if (active.isEmpty()) {
+      frameworkOf(scope, engagementId).stream()
+          .filter(b -> !b.retired())
+          .forEach(b -> active.add(b.id()));
+    }
+    return active;
   }
 
   private Recorded existing(ClientScope scope, UUID engagementId, UUID key) {

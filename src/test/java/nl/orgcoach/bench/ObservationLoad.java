@@ -146,6 +146,74 @@ public final class ObservationLoad {
     }
   }
 
+  /**
+   * The data an earlier {@link #generate} left in this database (to rerun a benchmark without
+   * generating again): ids and counts read back; {@code incongruent} is empty (it is not stored)
+   * and the times are zero.
+   */
+  public static Result existing(DataSource dataSource) throws SQLException {
+    var jdbc = org.springframework.jdbc.core.simple.JdbcClient.create(dataSource);
+    UUID client =
+        jdbc.sql("SELECT id FROM client WHERE name = :n")
+            .param("n", CLIENT_NAME)
+            .query(UUID.class)
+            .single();
+    UUID engagement =
+        jdbc.sql("SELECT id FROM engagement WHERE client_id = :c")
+            .param("c", client)
+            .query(UUID.class)
+            .single();
+    List<Coach> coaches =
+        jdbc.sql(
+                "SELECT u.id, u.email FROM app_user u JOIN engagement_coach c ON c.user_id = u.id"
+                    + " WHERE c.engagement_id = :e ORDER BY u.email")
+            .param("e", engagement)
+            .query(Coach.class)
+            .list();
+    record Busy(UUID personId, int n) {}
+    Busy busy =
+        jdbc.sql(
+                "SELECT person_id, count(*) AS n FROM observation WHERE client_id = :c"
+                    + " GROUP BY person_id ORDER BY count(*) DESC, person_id DESC"
+                    + " FETCH FIRST 1 ROWS ONLY")
+            .param("c", client)
+            .query(Busy.class)
+            .single();
+    Map<String, Integer> dominant = new java.util.TreeMap<>();
+    jdbc.sql(
+            "SELECT COALESCE(dominant, 'NONE'), count(*) FROM observation WHERE client_id = :c"
+                + " GROUP BY dominant")
+        .param("c", client)
+        .query(
+            rs -> {
+              dominant.put(rs.getString(1), rs.getInt(2));
+            });
+    java.util.function.Function<String, Long> count =
+        table ->
+            jdbc.sql("SELECT count(*) FROM " + table + " WHERE client_id = :c")
+                .param("c", client)
+                .query(Long.class)
+                .single();
+    return new Result(
+        client,
+        engagement,
+        coaches,
+        busy.personId(),
+        busy.n(),
+        Set.of(),
+        count.apply("person").intValue(),
+        count.apply("person_history").intValue(),
+        count.apply("setting").intValue(),
+        count.apply("meeting").intValue(),
+        count.apply("meeting_attendee"),
+        count.apply("observation").intValue(),
+        count.apply("observation_rating"),
+        count.apply("observation_attendee"),
+        dominant,
+        0,
+        0);
+  }
+
   private static final String[] FIRST = {
     "Anna", "Bram", "Chantal", "Daan", "Eva", "Fatima", "Gerrit", "Hanneke", "Ilse", "Jeroen",
     "Karin", "Lars", "Marieke", "Niels", "Olga", "Pieter", "Quinten", "Rosa", "Sanne", "Thijs",

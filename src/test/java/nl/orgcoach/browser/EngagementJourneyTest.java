@@ -9,6 +9,7 @@ import nl.orgcoach.access.ClientId;
 import nl.orgcoach.access.UserAccount;
 import nl.orgcoach.support.Browser;
 import nl.orgcoach.support.BrowserTest;
+import nl.orgcoach.support.TestPeople;
 import nl.orgcoach.support.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -41,15 +42,7 @@ class EngagementJourneyTest {
         .param("id", team)
         .param("c", client.value())
         .update();
-    jdbc.sql(
-            """
-            INSERT INTO person (id, client_id, external_id, first_name, last_name, unit_id)
-            VALUES (:id, :c, 'p', 'Els', 'de Vries', :u)
-            """)
-        .param("id", person)
-        .param("c", client.value())
-        .param("u", team)
-        .update();
+    TestPeople.insert(jdbc, client, person, "p", "Els", "de Vries", team);
     UserAccount coach = users.coach(client);
 
     // The coach opens an engagement (they are ticked as its coach already).

@@ -14,6 +14,7 @@ import nl.orgcoach.access.UserAccount;
 import nl.orgcoach.support.Browser;
 import nl.orgcoach.support.BrowserSettings;
 import nl.orgcoach.support.BrowserTest;
+import nl.orgcoach.support.TestPeople;
 import nl.orgcoach.support.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -111,20 +112,17 @@ class FeedbackJourneyTest {
 
   private UUID person(ClientId client, UUID team, String first, UUID manager, String tag) {
     UUID id = UUID.randomUUID();
-    jdbc.sql(
-            """
-            INSERT INTO person (id, client_id, external_id, first_name, last_name, email, unit_id, manager_id)
-            VALUES (:id, :c, :ext, :f, 'Test', :e, :u, :m)
-            """)
-        .param("id", id)
-        .param("c", client.value())
-        .param("ext", first)
-        .param("f", first)
-        .param("e", first.toLowerCase() + "-" + tag + "@example.nl")
-        .param("u", team)
-        .param("m", manager)
-        .update();
-    return id;
+    return TestPeople.insert(
+        jdbc,
+        client,
+        id,
+        first,
+        first,
+        "Test",
+        team,
+        manager,
+        first.toLowerCase() + "-" + tag + "@example.nl",
+        null);
   }
 
   private String link(String address) {

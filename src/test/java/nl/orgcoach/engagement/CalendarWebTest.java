@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import nl.orgcoach.support.IntegrationTest;
+import nl.orgcoach.support.TestPeople;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -176,15 +177,7 @@ class CalendarWebTest {
                 .value("/c/" + s.fx.client + "/interventions/" + planned + ".ics"));
     // Noor of team B takes no part: nothing coming
     UUID noor = UUID.randomUUID();
-    jdbc.sql(
-            """
-            INSERT INTO person (id, client_id, external_id, first_name, last_name, unit_id)
-            VALUES (:id, :c, 'noor', 'Noor', 'Bakker', :u)
-            """)
-        .param("id", noor)
-        .param("c", s.fx.client.value())
-        .param("u", s.fx.teamB)
-        .update();
+    TestPeople.insert(jdbc, s.fx.client, noor, "noor", "Noor", "Bakker", s.fx.teamB);
     mvc.perform(
             get("/c/{c}/my", s.fx.client)
                 .with(

@@ -6,6 +6,7 @@ import nl.orgcoach.access.ClientId;
 import nl.orgcoach.access.ClientScope;
 import nl.orgcoach.access.Role;
 import nl.orgcoach.access.UserAccount;
+import nl.orgcoach.support.TestPeople;
 import nl.orgcoach.support.TestUsers;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,15 +39,7 @@ final class EngagementFixture {
     unit(jdbc, top, "top", "Directie", null);
     unit(jdbc, teamA, "ta", "Team Noord", top);
     unit(jdbc, teamB, "tb", "Team Zuid", top);
-    jdbc.sql(
-            """
-            INSERT INTO person (id, client_id, external_id, first_name, last_name, unit_id)
-            VALUES (:id, :c, 'els', 'Els', 'de Vries', :u)
-            """)
-        .param("id", els)
-        .param("c", client.value())
-        .param("u", teamA)
-        .update();
+    TestPeople.insert(jdbc, client, els, "els", "Els", "de Vries", teamA);
     coach = users.coach(client);
     otherCoach = users.coach(client);
     admin = users.admin();

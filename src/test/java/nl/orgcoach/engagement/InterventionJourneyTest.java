@@ -12,6 +12,7 @@ import nl.orgcoach.access.Role;
 import nl.orgcoach.access.UserAccount;
 import nl.orgcoach.support.Browser;
 import nl.orgcoach.support.BrowserTest;
+import nl.orgcoach.support.TestPeople;
 import nl.orgcoach.support.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -161,18 +162,7 @@ class InterventionJourneyTest {
   }
 
   private void person(ClientId client, UUID id, String ext, String first, String last, UUID unit) {
-    jdbc.sql(
-            """
-            INSERT INTO person (id, client_id, external_id, first_name, last_name, unit_id)
-            VALUES (:id, :c, :e, :f, :l, :u)
-            """)
-        .param("id", id)
-        .param("c", client.value())
-        .param("e", ext)
-        .param("f", first)
-        .param("l", last)
-        .param("u", unit)
-        .update();
+    TestPeople.insert(jdbc, client, id, ext, first, last, unit);
   }
 
   private static void click(Browser browser, WebElement element) {

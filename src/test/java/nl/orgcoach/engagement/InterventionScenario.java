@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 import nl.orgcoach.access.Role;
 import nl.orgcoach.access.UserAccount;
+import nl.orgcoach.support.TestPeople;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -101,16 +102,6 @@ final class InterventionScenario {
   }
 
   private void person(JdbcClient jdbc, UUID id, String ext, String name) {
-    jdbc.sql(
-            """
-            INSERT INTO person (id, client_id, external_id, first_name, last_name, unit_id)
-            VALUES (:id, :c, :e, :n, 'Jansen', :u)
-            """)
-        .param("id", id)
-        .param("c", fx.client.value())
-        .param("e", ext)
-        .param("n", name)
-        .param("u", fx.teamA)
-        .update();
+    TestPeople.insert(jdbc, fx.client, id, ext, name, "Jansen", fx.teamA);
   }
 }

@@ -13,6 +13,7 @@ import nl.orgcoach.access.UserAccount;
 import nl.orgcoach.support.Browser;
 import nl.orgcoach.support.BrowserSettings;
 import nl.orgcoach.support.BrowserTest;
+import nl.orgcoach.support.TestPeople;
 import nl.orgcoach.support.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -61,15 +62,7 @@ class PhoneLinksTest {
         .param("c", client.value())
         .param("p", division)
         .update();
-    jdbc.sql(
-            """
-            INSERT INTO person (id, client_id, external_id, first_name, last_name, unit_id)
-            VALUES (:id, :c, 'p', 'Sanne', 'Bos', :u)
-            """)
-        .param("id", person)
-        .param("c", client.value())
-        .param("u", team)
-        .update();
+    TestPeople.insert(jdbc, client, person, "p", "Sanne", "Bos", team);
     UserAccount coach = users.coach(client);
     UUID engagement =
         engagements

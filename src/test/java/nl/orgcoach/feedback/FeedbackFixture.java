@@ -10,6 +10,7 @@ import nl.orgcoach.access.ClientId;
 import nl.orgcoach.access.ClientScope;
 import nl.orgcoach.access.Role;
 import nl.orgcoach.access.UserAccount;
+import nl.orgcoach.support.TestPeople;
 import nl.orgcoach.support.TestUsers;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -66,19 +67,7 @@ final class FeedbackFixture {
   }
 
   private void person(UUID id, String first, UUID manager) {
-    jdbc.sql(
-            """
-            INSERT INTO person (id, client_id, external_id, first_name, last_name, email, unit_id, manager_id)
-            VALUES (:id, :c, :ext, :f, 'Test', :e, :u, :m)
-            """)
-        .param("id", id)
-        .param("c", client.value())
-        .param("ext", first)
-        .param("f", first)
-        .param("e", email(first))
-        .param("u", team)
-        .param("m", manager)
-        .update();
+    TestPeople.insert(jdbc, client, id, first, first, "Test", team, manager, email(first), null);
   }
 
   /** The rater link last mailed to an address through the outbox. */

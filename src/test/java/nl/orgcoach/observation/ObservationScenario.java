@@ -11,6 +11,7 @@ import nl.orgcoach.access.ClientId;
 import nl.orgcoach.access.ClientScope;
 import nl.orgcoach.access.Role;
 import nl.orgcoach.access.UserAccount;
+import nl.orgcoach.support.TestPeople;
 import nl.orgcoach.support.TestUsers;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -110,29 +111,7 @@ final class ObservationScenario {
   }
 
   private void person(UUID id, String ext, String first, String last, UUID unit, UUID manager) {
-    jdbc.sql(
-            """
-            INSERT INTO person (id, client_id, external_id, first_name, last_name, unit_id, manager_id)
-            VALUES (:id, :c, :e, :f, :l, :u, :m)
-            """)
-        .param("id", id)
-        .param("c", client.value())
-        .param("e", ext)
-        .param("f", first)
-        .param("l", last)
-        .param("u", unit)
-        .param("m", manager)
-        .update();
-    jdbc.sql(
-            """
-            INSERT INTO person_history (client_id, person_id, unit_id, manager_person_id, valid_from)
-            VALUES (:c, :id, :u, :m, DATE '1900-01-01')
-            """)
-        .param("c", client.value())
-        .param("id", id)
-        .param("u", unit)
-        .param("m", manager)
-        .update();
+    TestPeople.insert(jdbc, client, id, ext, first, last, unit, manager, null, null);
   }
 
   /** An ad-hoc meeting of these people on the date, planned by the engagement's coach. */

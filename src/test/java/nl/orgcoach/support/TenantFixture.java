@@ -181,16 +181,17 @@ public final class TenantFixture {
         insertUnit(childUnit, "u2", label + " Team", unit);
       }
       if (missing("person", person)) {
-        jdbc.sql(
-                """
-                INSERT INTO person (id, client_id, external_id, first_name, last_name, email, job_title, unit_id)
-                VALUES (:id, :c, 'p1', 'Els', :last, 'els@example.nl', 'Teamleider', :unit)
-                """)
-            .param("id", person)
-            .param("c", client.value())
-            .param("last", label + " de Vries")
-            .param("unit", unit)
-            .update();
+        TestPeople.insert(
+            jdbc,
+            client,
+            person,
+            "p1",
+            "Els",
+            label + " de Vries",
+            unit,
+            null,
+            "els@example.nl",
+            "Teamleider");
       }
       if (missing("setting", setting)) {
         jdbc.sql(
