@@ -25,7 +25,9 @@ import nl.orgcoach.platform.NotFoundException;
 import nl.orgcoach.platform.UserError;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The HR heatmap (issue 5): units × the behaviours of an engagement's framework, each cell the
@@ -33,7 +35,9 @@ import org.springframework.transaction.annotation.Transactional;
  * it, over the rounds that closed in a period. A ratee counts in their <b>current</b> unit (not the
  * unit they were in on the round's date): the heatmap is read to act on today's organisation.
  *
- * <p>One query groups in the database by unit and behaviour, with the round gate of {@link
+ * <p>One query groups in the database by unit and behaviour, over the read model {@code
+ * feedback_heat} (one row per closed round and framework behaviour, written once when a request
+ * first finds the round closed: {@link #summarise}), with the round gate of {@link
  * FeedbackAnonymity#heatmap} in it (a round counts for a behaviour only when enough others rated
  * it); the subtree sums and the anonymity rule then run in memory on that grid. Who may read it is
  * decided in {@link FeedbackService#mayReadHeatmap} alone. Never a person's own result.
@@ -49,14 +53,17 @@ public class FeedbackHeatmap {
   private final EngagementLookup engagements;
   private final FrameworkLookup framework;
   private final FeedbackAnonymity anonymity;
+  private final TransactionTemplate transactions;
 
   FeedbackHeatmap(
       JdbcClient jdbc,
       UnitLookup units,
       EngagementLookup engagements,
       FrameworkLookup framework,
-      FeedbackAnonymity anonymity) {
+      FeedbackAnonymity anonymity,
+      PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
+    this.transactions = new TransactionTemplate(transactions);
     this.units = units;
     this.engagements = engagements;
     this.framework = framework;
@@ -98,7 +105,7 @@ public class FeedbackHeatmap {
             .anyMatch(s -> FeedbackService.mayReadHeatmap(user, s));
   }
 
-  @Transactional(readOnly = true)
+  /** Not in one transaction: {@link #summarise} writes in its own, then everything is read. */
   public Heatmap heatmap(
       ClientScope scope,
       UserAccount user,
@@ -284,30 +291,60 @@ public class FeedbackHeatmap {
   // --- the grid
 
   /**
-   * Per unit and framework behaviour: the rounds that closed in the period and passed the round
-   * gate, their ratees, ratings and total. The inner grouping is the gate (others' ratings of one
-   * round's behaviour, at least the threshold); the outer one is the heatmap's grid.
+   * Writes the rows of {@code feedback_heat} for the rounds of the client that closed since the
+   * last time (V4_4): per round and framework behaviour, the number and total of the others'
+   * ratings. The answers of a closed round never change, so each round is done once; two requests
+   * at the same moment insert the same rows, and the second insert skips them.
+   */
+  static final String SUMMARISE =
+      """
+      INSERT INTO feedback_heat (behaviour_id, client_id, framework_behaviour_id, ratee_person_id,
+                                 closed_at, others_ratings, others_total)
+      SELECT b.id, r.client_id, b.framework_behaviour_id, r.ratee_person_id,
+             COALESCE(r.closed_at, r.closes_at),
+             COUNT(CASE WHEN fr.rater_group <> 'SELF' THEN a.rating END),
+             COALESCE(SUM(CASE WHEN fr.rater_group <> 'SELF' THEN a.rating END), 0)
+      FROM feedback_round r
+      JOIN feedback_behaviour b ON b.round_id = r.id AND b.client_id = r.client_id
+      LEFT JOIN feedback_answer a ON a.behaviour_id = b.id AND a.client_id = r.client_id
+      LEFT JOIN feedback_rater fr ON fr.id = a.rater_id AND fr.client_id = r.client_id
+      WHERE r.client_id = :client AND r.heat_at IS NULL
+        AND COALESCE(r.closed_at, r.closes_at) <= :now AND b.framework_behaviour_id IS NOT NULL
+      GROUP BY b.id, r.client_id, b.framework_behaviour_id, r.ratee_person_id, r.closed_at,
+               r.closes_at
+      ON CONFLICT DO NOTHING
+      """;
+
+  static final String SUMMARISED =
+      """
+      UPDATE feedback_round SET heat_at = :now
+      WHERE client_id = :client AND heat_at IS NULL AND COALESCE(closed_at, closes_at) <= :now
+      """;
+
+  /**
+   * Per unit and framework behaviour: the ratees, ratings and total of the rounds that closed in
+   * the period and pass the round gate (at least the threshold of others' ratings in that round on
+   * that behaviour). One pass over {@code feedback_heat}, joined to the ratees' current units.
    */
   static final String GRID =
       """
-      SELECT p.unit_id, g.framework_behaviour_id,
-             COUNT(DISTINCT g.ratee_person_id) AS ratees, SUM(g.n) AS ratings, SUM(g.total) AS total
-      FROM (
-        SELECT b.framework_behaviour_id, r.ratee_person_id, COUNT(*) AS n, SUM(a.rating) AS total
-        FROM feedback_round r
-        JOIN feedback_behaviour b ON b.round_id = r.id AND b.client_id = r.client_id
-        JOIN feedback_answer a ON a.behaviour_id = b.id AND a.client_id = r.client_id
-        JOIN feedback_rater fr ON fr.id = a.rater_id AND fr.client_id = r.client_id
-        WHERE r.client_id = :client AND b.framework_behaviour_id IN (:columns)
-          AND COALESCE(r.closed_at, r.closes_at) >= :start
-          AND COALESCE(r.closed_at, r.closes_at) < :end
-          AND a.rating IS NOT NULL AND fr.rater_group <> 'SELF'
-        GROUP BY b.id, b.framework_behaviour_id, r.ratee_person_id
-        HAVING COUNT(*) >= :threshold
-      ) g
-      JOIN person p ON p.id = g.ratee_person_id AND p.client_id = :client
-      GROUP BY p.unit_id, g.framework_behaviour_id
+      SELECT p.unit_id, h.framework_behaviour_id, COUNT(DISTINCT h.ratee_person_id) AS ratees,
+             SUM(h.others_ratings) AS ratings, SUM(h.others_total) AS total
+      FROM feedback_heat h
+      JOIN person p ON p.id = h.ratee_person_id AND p.client_id = h.client_id
+      WHERE h.client_id = :client AND h.framework_behaviour_id IN (:columns)
+        AND h.closed_at >= :start AND h.closed_at < :end AND h.others_ratings >= :threshold
+      GROUP BY p.unit_id, h.framework_behaviour_id
       """;
+
+  /** Brings {@code feedback_heat} up to date with the rounds closed by now. */
+  void summarise(ClientScope scope, OffsetDateTime now) {
+    transactions.executeWithoutResult(
+        status -> {
+          jdbc.sql(SUMMARISE).param("client", scope.id()).param("now", now).update();
+          jdbc.sql(SUMMARISED).param("client", scope.id()).param("now", now).update();
+        });
+  }
 
   private record Cell(
       UUID unitId, UUID frameworkBehaviourId, int ratees, long ratings, long total) {}
@@ -322,6 +359,7 @@ public class FeedbackHeatmap {
       columnOf.put(columns.get(c).id(), c);
     }
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    summarise(scope, now);
     OffsetDateTime end = period.end().isAfter(now) ? now : period.end();
     jdbc.sql(GRID)
         .param("client", scope.id())

@@ -113,6 +113,22 @@ class FeedbackHeatmapTest {
   }
 
   @Test
+  void roundsThatCloseLaterCountInTheNextRequestAndOpenOnesNever() throws Exception {
+    api(s.hr, "?engagement=" + s.whole)
+        .andExpect(jsonPath("$.rows[1].cells[0].shown").value(false));
+    s.round(s.person("Z2", s.zuid), b1, 3, 4, 4, 4, 5);
+    s.round(s.person("Z3", s.zuid), b1, 2, 4, 2, 2, 2);
+    // Still open (closes in three days): not in the heatmap.
+    s.round(s.person("Z4", s.zuid), b1, -3, 4, 1, 1, 1);
+    api(s.hr, "?engagement=" + s.whole)
+        .andExpect(jsonPath("$.rows[1].name").value("Zuid"))
+        .andExpect(jsonPath("$.rows[1].cells[0].shown").value(true))
+        .andExpect(jsonPath("$.rows[1].cells[0].ratees").value(3))
+        .andExpect(jsonPath("$.rows[1].cells[0].ratings").value(9))
+        .andExpect(jsonPath("$.rows[1].cells[0].mean").value(closeTo(28.0 / 9, 1e-9)));
+  }
+
+  @Test
   void thePeriodSelectsRoundsByTheirCloseDate() throws Exception {
     String to = LocalDate.now().minusDays(35).toString();
     api(s.hr, "?engagement=" + s.whole + "&to=" + to)

@@ -59,8 +59,8 @@ final class HeatmapScenario {
     teamC = unit("Team C", noord);
     person(sara, "Sara", zuid);
     person(nina, "Nina", noord);
-    behaviours = engagement(whole, "Heel de organisatie", sara, context);
-    northBehaviours = engagement(north, "Noord", nina, context, noord);
+    behaviours = FeedbackFixture.engagement(context, scope, whole, "Heel de organisatie", sara);
+    northBehaviours = FeedbackFixture.engagement(context, scope, north, "Noord", nina, noord);
     hr = users.hr(client);
     admin = users.admin();
     coach = users.coach(client);
@@ -81,8 +81,9 @@ final class HeatmapScenario {
   }
 
   /**
-   * A round of the ratee on one framework behaviour, closed {@code daysAgo} days ago: the self
-   * rating, then one rater (group PEER) per other rating; null is "not seen".
+   * A round of the ratee on one framework behaviour, closed {@code daysAgo} days ago (negative:
+   * still open, closing that many days from now): the self rating, then one rater (group PEER) per
+   * other rating; null is "not seen".
    */
   UUID round(UUID ratee, UUID behaviour, int daysAgo, Integer self, Integer... others) {
     OffsetDateTime closed = OffsetDateTime.now(ZoneOffset.UTC).minusDays(daysAgo);
@@ -91,12 +92,13 @@ final class HeatmapScenario {
             """
             INSERT INTO feedback_round (id, client_id, ratee_person_id, closes_at, closed_at,
                                         created_by, created_at)
-            VALUES (:id, :c, :p, :at, :at, 'test', :created)
+            VALUES (:id, :c, :p, :at, :closed, 'test', :created)
             """)
         .param("id", round)
         .param("c", client.value())
         .param("p", ratee)
         .param("at", closed)
+        .param("closed", daysAgo >= 0 ? closed : null)
         .param("created", closed.minusDays(14))
         .update();
     UUID b = UUID.randomUUID();
@@ -146,16 +148,7 @@ final class HeatmapScenario {
   }
 
   private UUID unit(String name, UUID parent) {
-    UUID id = UUID.randomUUID();
-    jdbc.sql(
-            "INSERT INTO unit (id, client_id, external_id, name, kind, parent_id) VALUES (:id, :c, :e, :n, 'team', :p)")
-        .param("id", id)
-        .param("c", client.value())
-        .param("e", name)
-        .param("n", name)
-        .param("p", parent)
-        .update();
-    return id;
+    return FeedbackFixture.unit(jdbc, client, name, parent);
   }
 
   private void person(UUID id, String first, UUID unit) {
@@ -171,29 +164,5 @@ final class HeatmapScenario {
         .param("e", first.toLowerCase() + "-" + tag + "@example.nl")
         .param("u", unit)
         .update();
-  }
-
-  private List<UUID> engagement(
-      UUID id, String title, UUID sponsor, ApplicationContext context, UUID... scopeUnits) {
-    jdbc.sql(
-            """
-            INSERT INTO engagement (id, client_id, title, description, sponsor_person_id,
-                                    starts_on, ends_on, created_at)
-            VALUES (:id, :c, :t, NULL, :p, DATE '2025-01-01', NULL, CURRENT_TIMESTAMP)
-            """)
-        .param("id", id)
-        .param("c", client.value())
-        .param("t", title)
-        .param("p", sponsor)
-        .update();
-    for (UUID unit : scopeUnits) {
-      jdbc.sql(
-              "INSERT INTO engagement_unit (engagement_id, unit_id, client_id) VALUES (:e, :u, :c)")
-          .param("e", id)
-          .param("u", unit)
-          .param("c", client.value())
-          .update();
-    }
-    return context.getBean(nl.orgcoach.observation.ObservationSeeding.class).behaviours(scope, id);
   }
 }
