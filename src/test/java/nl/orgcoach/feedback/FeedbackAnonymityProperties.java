@@ -387,15 +387,16 @@ class FeedbackAnonymityProperties {
                   (p, r) ->
                       round(r.size())
                           .list()
-                          .ofMaxSize(24)
+                          .ofMinSize(6)
+                          .ofMaxSize(40)
                           .map(rounds -> new HeatWorld(p, r, rounds)));
         });
   }
 
   private static Arbitrary<HeatRound> round(int ratees) {
-    // Up to seven raters from a pool of nine people, each rating 1-5 or "not seen" (null).
+    // Two to seven raters from a pool of nine people, each rating 1-5 or (one in ten) "not seen".
     Arbitrary<List<Integer>> raters =
-        Arbitraries.integers().between(0, 8).set().ofMaxSize(7).map(List::copyOf);
+        Arbitraries.integers().between(0, 8).set().ofMinSize(2).ofMaxSize(7).map(List::copyOf);
     return Combinators.combine(
             Arbitraries.integers().between(0, ratees - 1),
             Arbitraries.integers().between(0, 3),
@@ -404,8 +405,8 @@ class FeedbackAnonymityProperties {
         .flatAs(
             (ratee, closed, column, who) ->
                 Arbitraries.integers()
-                    .between(0, 5)
-                    .map(x -> x == 0 ? null : x)
+                    .between(0, 9)
+                    .map(x -> x == 0 ? null : 1 + x % 5)
                     .list()
                     .ofSize(who.size())
                     .map(ratings -> new HeatRound(ratee, closed, column, who, ratings)));
