@@ -280,7 +280,8 @@ class FeedbackAnonymityProperties {
             if (r.column() != c || !inSubtree(world, world.unitOfRatee().get(r.ratee()), unit)) {
               continue;
             }
-            ratees.add("p" + r.ratee());
+            // A ratee per behaviour: cells of two behaviours are different numbers of one person.
+            ratees.add("c" + c + ":p" + r.ratee());
             for (int k = 0; k < r.raters().size(); k++) {
               if (r.ratings().get(k) != null) {
                 raters.add("r" + r.raters().get(k));
