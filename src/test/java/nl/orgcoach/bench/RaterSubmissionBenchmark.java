@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -42,8 +43,13 @@ import nl.orgcoach.demo.OrganisationGenerator;
 import nl.orgcoach.demo.OrganisationSpec;
 import nl.orgcoach.organisation.ImportKind;
 import nl.orgcoach.organisation.StructureImport;
+import nl.orgcoach.support.Browser;
+import nl.orgcoach.support.BrowserSettings;
 import nl.orgcoach.support.TestDatabase;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -99,7 +105,11 @@ class RaterSubmissionBenchmark {
   static final int RATE = Integer.getInteger("orgcoach.bench.rate", 500);
   static final int WARM_UP_S = Integer.getInteger("orgcoach.bench.warmup-s", 15);
   static final int SECONDS = Integer.getInteger("orgcoach.bench.seconds", 30);
+  static final int CLOSED_S = Integer.getInteger("orgcoach.bench.closed-s", 20);
+  static final int CONCURRENCY = Integer.getInteger("orgcoach.bench.concurrency", 32);
   static final int EDITS_PERCENT = Integer.getInteger("orgcoach.bench.edits", 20);
+  static final boolean PHONE =
+      Boolean.parseBoolean(System.getProperty("orgcoach.bench.phone", "true"));
   static final boolean GET_FIRST =
       Boolean.parseBoolean(System.getProperty("orgcoach.bench.get", "true"));
 
@@ -137,17 +147,27 @@ class RaterSubmissionBenchmark {
   }
 
   record Figures(
-      int rate,
+      String kind,
       int arrivals,
       int firstAnswers,
       int edits,
       double seconds,
-      double submissionsPerSecond,
       double[] post,
       double[] get,
       int errors,
-      int sessionCookies,
       boolean overrun) {}
+
+  /** A rater on an emulated phone on a slow network, answering the form. */
+  record Phone(
+      String network,
+      long firstLoadMs,
+      long firstTransferBytes,
+      int firstRequests,
+      long againLoadMs,
+      long againTransferBytes,
+      int taps,
+      long submitMs,
+      String browser) {}
 
   record PageWeight(
       int requests,
@@ -230,8 +250,22 @@ class RaterSubmissionBenchmark {
 
       PageWeight weight = weigh(base, links.get(1));
       EngagementBenchmark.progress("answer page: " + weight);
+      Phone phone = PHONE ? phone(base, links.get(2)) : null;
+      EngagementBenchmark.progress("phone: " + phone);
       long sessionsBefore = sessions(jdbc);
-      Figures figures = load(base, links);
+      AtomicInteger sessionCookies = new AtomicInteger();
+      jdk.jfr.Recording jfr = null;
+      if (Boolean.getBoolean("orgcoach.bench.jfr")) {
+        jfr = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+        jfr.start();
+      }
+      List<Figures> figures = load(base, links, sessionCookies);
+      if (jfr != null) {
+        Path file = Path.of(System.getProperty("orgcoach.build.dir", "target"), "rater.jfr");
+        jfr.dump(file);
+        jfr.close();
+        EngagementBenchmark.progress("JFR recording in " + file);
+      }
       long sessionsAfter = sessions(jdbc);
       int answered =
           jdbc.sql(
@@ -244,6 +278,8 @@ class RaterSubmissionBenchmark {
       String load = loadBefore + " before, " + ImportBenchmark.loadAverage(null) + " after";
       return report(
           figures,
+          sessionCookies.get(),
+          phone,
           weight,
           load,
           links.size(),
@@ -255,6 +291,98 @@ class RaterSubmissionBenchmark {
     } finally {
       app.close();
     }
+  }
+
+  /** The phone of {@link #phone}: 390×844, touch, a mobile user agent. */
+  @BrowserSettings(
+      mobile = true,
+      width = BrowserSettings.PHONE_WIDTH,
+      height = BrowserSettings.PHONE_HEIGHT,
+      lang = "nl")
+  private static void phoneSettings() {}
+
+  /**
+   * Answers one link in headless Chromium as a phone on Chrome DevTools' "Fast 3G" preset (562.5 ms
+   * latency, 180 kB/s down, 84 kB/s up): how long the form takes to load (first visit, and again
+   * with the browser's cache), how many taps answering takes, and how long sending takes. The
+   * reading and thinking are the rater's; this is what the software adds to it.
+   */
+  static Phone phone(String base, RaterLoad.Link link) throws Exception {
+    BrowserSettings settings =
+        RaterSubmissionBenchmark.class
+            .getDeclaredMethod("phoneSettings")
+            .getAnnotation(BrowserSettings.class);
+    Browser browser = Browser.launch(base, "rater-phone", settings);
+    try {
+      ChromeDriver driver = (ChromeDriver) browser.driver();
+      driver.executeCdpCommand("Network.enable", Map.of());
+      driver.executeCdpCommand(
+          "Network.emulateNetworkConditions",
+          Map.of(
+              "offline",
+              false,
+              "latency",
+              562.5,
+              "downloadThroughput",
+              180 * 1024,
+              "uploadThroughput",
+              84 * 1024));
+      String path = "/f/" + link.token() + "?lang=" + link.language();
+      long[] first = visit(browser, path);
+      long[] again = visit(browser, path);
+      int taps = 0;
+      for (int p = 1; p <= link.behaviours(); p++) {
+        tap(browser, browser.driver().findElement(By.cssSelector("label[for='b" + p + "-4']")));
+        taps++;
+      }
+      WebElement send = browser.byTestId("feedback-submit");
+      driver.executeScript(
+          "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", send);
+      long start = System.nanoTime();
+      send.click();
+      taps++;
+      browser.byTestId("feedback-link-message");
+      long submitMs = (System.nanoTime() - start) / 1_000_000;
+      return new Phone(
+          "Fast 3G: 562.5 ms latency, 180 kB/s down, 84 kB/s up",
+          first[0],
+          first[1],
+          (int) first[2],
+          again[0],
+          again[1],
+          taps,
+          submitMs,
+          "headless Chromium, 390×844 touch");
+    } finally {
+      browser.close();
+    }
+  }
+
+  /** Scrolls an element into view as the rater's thumb does, and taps it. */
+  static void tap(Browser browser, WebElement element) {
+    ((ChromeDriver) browser.driver())
+        .executeScript(
+            "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+    element.click();
+  }
+
+  /** Opens the page and answers its load time (ms), bytes transferred and requests. */
+  static long[] visit(Browser browser, String path) {
+    browser.open(path);
+    browser.byTestId("feedback-form");
+    Object[] r =
+        ((java.util.List<?>)
+                ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                    .executeScript(
+                        "const n = performance.getEntriesByType('navigation')[0];"
+                            + " const rs = performance.getEntriesByType('resource');"
+                            + " return [Math.round(n.loadEventEnd - n.startTime),"
+                            + " n.transferSize + rs.reduce((a, e) => a + e.transferSize, 0),"
+                            + " 1 + rs.length];"))
+            .toArray();
+    return new long[] {
+      ((Number) r[0]).longValue(), ((Number) r[1]).longValue(), ((Number) r[2]).longValue()
+    };
   }
 
   static long sessions(JdbcClient jdbc) {
@@ -338,10 +466,13 @@ class RaterSubmissionBenchmark {
   }
 
   /**
-   * The load: a closed-loop warm-up ({@code WARM_UP_S} seconds, 32 raters at a time, not counted),
-   * then the open-loop measured seconds at {@code RATE} raters per second.
+   * The load: a closed-loop warm-up ({@code WARM_UP_S} seconds, not counted); a closed-loop
+   * measurement ({@code CLOSED_S} seconds, {@code CONCURRENCY} raters at a time: what the server
+   * manages flat out); then the open-loop measurement ({@code SECONDS} at {@code RATE} raters per
+   * second), which decides the aim.
    */
-  static Figures load(String base, List<RaterLoad.Link> links) throws Exception {
+  static List<Figures> load(String base, List<RaterLoad.Link> links, AtomicInteger sessionCookies)
+      throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(8);
     HttpClient http =
         HttpClient.newBuilder()
@@ -350,9 +481,34 @@ class RaterSubmissionBenchmark {
             .connectTimeout(Duration.ofSeconds(10))
             .build();
     Picker picker = new Picker(links);
-    AtomicInteger sessionCookies = new AtomicInteger();
-    warmUp(http, base, picker, sessionCookies);
+    List<Figures> figures = new ArrayList<>();
+    try {
+      Figures warm = closedLoop(http, base, picker, WARM_UP_S, sessionCookies, "warm-up");
+      EngagementBenchmark.progress(
+          String.format(
+              "warm-up: %,d raters in %.0f s, %d errors",
+              warm.arrivals(), warm.seconds(), warm.errors()));
+      if (CLOSED_S > 0) {
+        figures.add(
+            closedLoop(
+                http,
+                base,
+                picker,
+                CLOSED_S,
+                sessionCookies,
+                "closed loop, " + CONCURRENCY + " raters at a time"));
+      }
+      if (SECONDS > 0) {
+        figures.add(openLoop(http, base, picker, sessionCookies));
+      }
+    } finally {
+      pool.shutdown();
+    }
+    return figures;
+  }
 
+  static Figures openLoop(HttpClient http, String base, Picker picker, AtomicInteger sessionCookies)
+      throws Exception {
     int total = RATE * SECONDS;
     Series post = new Series(total);
     Series get = new Series(total);
@@ -383,7 +539,7 @@ class RaterSubmissionBenchmark {
       } else {
         firstAnswers++;
       }
-      RaterLoad.Link link = links.get(index);
+      RaterLoad.Link link = picker.links.get(index);
       inFlight.incrementAndGet();
       flows.add(
           submit(http, base, link, picker.form(link), post, get, errors, sessionCookies)
@@ -408,29 +564,37 @@ class RaterSubmissionBenchmark {
       errors.addAndGet(inFlight.get());
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
-    pool.shutdown();
     return new Figures(
-        RATE,
+        "open loop, " + RATE + " raters per second",
         flows.size(),
         firstAnswers,
         edits,
         seconds,
-        post.n.get() / seconds,
         post.sorted(),
         get.sorted(),
         errors.get(),
-        sessionCookies.get(),
         overrun);
   }
 
-  /** Warms the server (JIT, pools, caches) with 32 raters at a time; logs the rate it reached. */
-  static void warmUp(HttpClient http, String base, Picker picker, AtomicInteger sessionCookies)
+  /** {@code CONCURRENCY} raters at a time, each answering as soon as the one before is done. */
+  static Figures closedLoop(
+      HttpClient http,
+      String base,
+      Picker picker,
+      int seconds,
+      AtomicInteger sessionCookies,
+      String kind)
       throws Exception {
-    AtomicInteger done = new AtomicInteger();
+    int capacity = 2_000 * seconds;
+    Series post = new Series(capacity);
+    Series get = new Series(capacity);
     AtomicInteger errors = new AtomicInteger();
-    long until = System.nanoTime() + WARM_UP_S * 1_000_000_000L;
+    AtomicInteger firstAnswers = new AtomicInteger();
+    AtomicInteger edits = new AtomicInteger();
+    long t0 = System.nanoTime();
+    long until = t0 + seconds * 1_000_000_000L;
     List<Thread> threads = new ArrayList<>();
-    for (int t = 0; t < 32; t++) {
+    for (int t = 0; t < CONCURRENCY; t++) {
       Thread thread =
           new Thread(
               () -> {
@@ -438,12 +602,14 @@ class RaterSubmissionBenchmark {
                   int next = picker.next();
                   int index = next < 0 ? -1 - next : next;
                   RaterLoad.Link link = picker.links.get(index);
-                  submit(http, base, link, picker.form(link), null, null, errors, sessionCookies)
+                  submit(http, base, link, picker.form(link), post, get, errors, sessionCookies)
                       .join();
                   if (next >= 0) {
                     picker.answered(index);
+                    firstAnswers.incrementAndGet();
+                  } else {
+                    edits.incrementAndGet();
                   }
-                  done.incrementAndGet();
                 }
               });
       thread.start();
@@ -452,10 +618,16 @@ class RaterSubmissionBenchmark {
     for (Thread thread : threads) {
       thread.join();
     }
-    EngagementBenchmark.progress(
-        String.format(
-            "warm-up: %,d raters in %d s (%.0f/s, closed loop, 32 at a time), %d errors",
-            done.get(), WARM_UP_S, done.get() / (double) WARM_UP_S, errors.get()));
+    return new Figures(
+        kind,
+        firstAnswers.get() + edits.get(),
+        firstAnswers.get(),
+        edits.get(),
+        (System.nanoTime() - t0) / 1e9,
+        post.sorted(),
+        get.sorted(),
+        errors.get(),
+        false);
   }
 
   /** A rater's answer: each behaviour 1–5, one in eight "not seen", a comment now and then. */
@@ -552,7 +724,9 @@ class RaterSubmissionBenchmark {
   }
 
   static String report(
-      Figures f,
+      List<Figures> figures,
+      int sessionCookies,
+      Phone phone,
       PageWeight w,
       String load,
       int raters,
@@ -578,46 +752,70 @@ class RaterSubmissionBenchmark {
     sb.append(
         String.format(
             "%,d raters in %,d open rounds of %s (%,d people) written in %,d ms (COPY)."
-                + " Per-address limit raised to 100,000,000 for this run only.%n%n",
-            raters, raters / 10, ORGANISATION.name(), ORGANISATION.people(), writeMs));
-    sb.append(
-        String.format(
-            "Open-loop load at %d raters/s, %s, after a closed-loop warm-up of %d s; %,d arrivals"
-                + " (%,d first answers, %,d edits) in %.1f s%s.%n%n",
-            f.rate(),
-            GET_FIRST ? "each a GET of the form and a POST of the answer" : "POST only",
-            WARM_UP_S,
-            f.arrivals(),
-            f.firstAnswers(),
-            f.edits(),
-            f.seconds(),
-            f.overrun() ? " — OVERRUN, stopped early" : ""));
-    sb.append("| request | n | per s | p50 | p95 | p99 | max | errors |\n");
-    sb.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
-    row(sb, "POST /f/{token} (submission)", f.post(), f.seconds(), f.errors());
-    if (GET_FIRST) {
-      row(sb, "GET /f/{token}?lang= (the form)", f.get(), f.seconds(), -1);
+                + " Per-address limit raised to 100,000,000 for this run only. Each rater %s;"
+                + " closed-loop warm-up of %d s not counted.%n%n",
+            raters,
+            raters / 10,
+            ORGANISATION.name(),
+            ORGANISATION.people(),
+            writeMs,
+            GET_FIRST ? "GETs the form, then POSTs the answer" : "POSTs the answer (no GET)",
+            WARM_UP_S));
+    sb.append("| load | request | n | per s | p50 | p95 | p99 | max | errors |\n");
+    sb.append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (Figures f : figures) {
+      String kind =
+          String.format(
+              "%s (%,d raters: %,d first answers, %,d edits; %.1f s)%s",
+              f.kind(),
+              f.arrivals(),
+              f.firstAnswers(),
+              f.edits(),
+              f.seconds(),
+              f.overrun() ? " — OVERRUN, stopped early" : "");
+      row(sb, kind, "POST /f/{token}", f.post(), f.seconds(), f.errors());
+      if (GET_FIRST) {
+        row(sb, "", "GET /f/{token}?lang=", f.get(), f.seconds(), -1);
+      }
     }
     sb.append(
         String.format(
             "%nSession cookies set: %d; sessions stored during the load: %d. Raters with an"
                 + " answer afterwards: %,d; answer rows: %,d.%n%n",
-            f.sessionCookies(), sessionsMade, answered, answers));
+            sessionCookies, sessionsMade, answered, answers));
     sb.append(
         String.format(
             "Answer page (%d behaviours): %d requests, %,d bytes (%,d gzipped); %s.%n",
             w.behaviours(), w.requests(), w.bytes(), w.gzipBytes(), String.join("; ", w.parts())));
+    if (phone != null) {
+      sb.append(
+          String.format(
+              "%nOn a phone (%s; %s): first visit loaded in %,d ms (%d requests, %,d bytes"
+                  + " transferred); opened again in %,d ms (%,d bytes transferred); %d taps"
+                  + " (one per behaviour and Send); the answer was sent and thanked in %,d ms.%n",
+              phone.browser(),
+              phone.network(),
+              phone.firstLoadMs(),
+              phone.firstRequests(),
+              phone.firstTransferBytes(),
+              phone.againLoadMs(),
+              phone.againTransferBytes(),
+              phone.taps(),
+              phone.submitMs()));
+    }
     return sb.toString();
   }
 
-  static void row(StringBuilder sb, String what, double[] ms, double seconds, int errors) {
+  static void row(
+      StringBuilder sb, String kind, String what, double[] ms, double seconds, int errors) {
     if (ms.length == 0) {
-      sb.append("| ").append(what).append(" | 0 | | | | | | |\n");
+      sb.append("| ").append(kind).append(" | ").append(what).append(" | 0 | | | | | | |\n");
       return;
     }
     sb.append(
         String.format(
-            "| %s | %,d | %.0f | %.1f ms | %.1f ms | %.1f ms | %.0f ms | %s |%n",
+            "| %s | %s | %,d | %.0f | %.1f ms | %.1f ms | %.1f ms | %.0f ms | %s |%n",
+            kind,
             what,
             ms.length,
             ms.length / seconds,

@@ -293,6 +293,26 @@ class FeedbackWebTest {
         .andExpect(content().string(containsString("data-testid=\"feedback-link-message\"")));
   }
 
+  /**
+   * The default limit per address (100 per 10 minutes) holds: guessing at many different links from
+   * one address is refused after it, while another address still gets through. (The rater
+   * submission benchmark raises it by property for its loopback run only.)
+   */
+  @Test
+  void guessingManyLinksFromOneAddressIsThrottledByDefault() throws Exception {
+    RequestPostProcessor one = fresh();
+    for (int i = 0; i < 100; i++) {
+      String guess = "h".repeat(40) + String.format("%03d", i);
+      mvc.perform(get("/f/{t}", guess).with(one)).andExpect(status().isNotFound());
+    }
+    mvc.perform(get("/f/{t}", "h".repeat(40) + "100").with(one))
+        .andExpect(status().isTooManyRequests());
+    mvc.perform(post("/f/{t}", "h".repeat(40) + "101").param("b1", "3").with(one))
+        .andExpect(status().isTooManyRequests());
+    mvc.perform(get("/f/{t}", "h".repeat(40) + "102").with(fresh()))
+        .andExpect(status().isNotFound());
+  }
+
   private long roundCount() {
     return jdbc.sql("SELECT COUNT(*) FROM feedback_round WHERE client_id = :c")
         .param("c", fx.client.value())
