@@ -64,16 +64,22 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * and no session are involved: the public link forms are exempt from CSRF and act for nobody
  * (SecurityConfiguration); the script checks that no session cookie is ever set.
  *
- * <p>The load is open-loop: raters arrive at a fixed rate ({@code orgcoach.bench.rate}, default 500
- * per second) whether or not earlier answers are done, so a slow server shows up as latency instead
- * of as fewer requests. Each arrival is a different rater until the fresh links run out; {@code
- * orgcoach.bench.edits} (default 20%) of the arrivals change an answer given before (the form is
- * editable until the round closes). A warm-up ({@code orgcoach.bench.warmup-s}, default 15 s) is
- * not counted; then {@code orgcoach.bench.seconds} (default 30 s) are measured: POST and GET
- * latency from the moment the request was handed to the HTTP client until its response was read
- * (p50/p95/p99/max), submissions per second, and every response that is not the thanks page (or the
- * form) counts as an error. The load script runs in the same JVM and on the same cores as the
- * server, so its own work is part of the figures.
+ * <p>Three phases. A closed-loop warm-up ({@code orgcoach.bench.warmup-s}, default 15 s; not
+ * counted). A closed-loop measurement ({@code orgcoach.bench.closed-s}, default 20 s; {@code
+ * orgcoach.bench.concurrency}, default 32, raters at a time, each starting as soon as the one
+ * before is done): what the server manages flat out, and the CPU time per rater of the server's
+ * request threads, of the rest of the JVM (the load script) and of the PostgreSQL backends — a
+ * figure that hardly depends on what else the machine is doing. Then the open-loop measurement that
+ * decides the aim ({@code orgcoach.bench.seconds}, default 30 s): raters arrive at a fixed rate
+ * ({@code orgcoach.bench.rate}, default 500 per second) whether or not earlier answers are done, so
+ * a slow server shows up as latency instead of as fewer requests; past 4,000 unanswered requests
+ * the run stops and says OVERRUN. Each arrival is a different rater until the fresh links run out;
+ * {@code orgcoach.bench.edits} (default 20%) of the arrivals change an answer given before (the
+ * form is editable until the round closes). Latency runs from handing the request to the HTTP
+ * client until its response was read (p50/p95/p99/max); every response that is not the thanks page
+ * (or the form) counts as an error. The load script runs in the same JVM and on the same cores as
+ * the server, so its own work is part of the figures. {@code -Dorgcoach.bench.jfr=true} records a
+ * profile to target/rater.jfr.
  *
  * <p>The throttle of rater links allows 100 requests per IP address per 10 minutes in production
  * (FeedbackSettings); all of this load comes from 127.0.0.1, so this run alone raises {@code
@@ -81,9 +87,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * it is. {@code -Dorgcoach.bench.get=false} posts without the GET before it.
  *
  * <p>It also weighs the phone's side: the bytes and requests of the answer page with everything it
- * loads, plain and gzipped. Results go to standard output and
- * target/benchmarks/rater-submissions.md; docs/benchmarks.md records them. Rerun (PostgreSQL on
- * 127.0.0.1:5432, user postgres, trust auth; the benchmark makes and drops its own database):
+ * loads, plain and gzipped; and (unless {@code -Dorgcoach.bench.phone=false}) answers one link in
+ * headless Chromium emulating a phone on a "Fast 3G" network: load time, bytes transferred, taps,
+ * time to send (Debian's chromium and chromium-driver, as for the browser tests). Results go to
+ * standard output and target/benchmarks/rater-submissions.md; docs/benchmarks.md records them.
+ * Rerun (PostgreSQL on 127.0.0.1:5432, user postgres, trust auth; the benchmark makes and drops its
+ * own database):
  *
  * <pre>mvn -o -q -B test -Dtest=RaterSubmissionBenchmark -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
@@ -155,7 +164,67 @@ class RaterSubmissionBenchmark {
       double[] post,
       double[] get,
       int errors,
-      boolean overrun) {}
+      boolean overrun,
+      Cpu cpu) {}
+
+  /**
+   * CPU time spent in one phase, in ms: the server's request threads (Tomcat), the rest of this JVM
+   * (above all the load script), and the PostgreSQL backends of the application's connections.
+   * Unlike latency it hardly depends on what else the machine is doing.
+   */
+  record Cpu(double serverMs, double otherJvmMs, double postgresMs) {
+
+    double total() {
+      return serverMs + otherJvmMs + postgresMs;
+    }
+  }
+
+  /** Takes {@link Cpu} snapshots: per-thread CPU of this JVM, /proc of the PostgreSQL backends. */
+  static final class CpuMeter {
+    private final JdbcClient jdbc;
+    private final java.lang.management.ThreadMXBean threads =
+        java.lang.management.ManagementFactory.getThreadMXBean();
+
+    CpuMeter(JdbcClient jdbc) {
+      this.jdbc = jdbc;
+    }
+
+    /** Nanoseconds so far: server threads, other threads, PostgreSQL backends. */
+    double[] now() throws Exception {
+      double server = 0;
+      for (java.lang.management.ThreadInfo t :
+          threads.getThreadInfo(threads.getAllThreadIds(), 0)) {
+        if (t != null && t.getThreadName().startsWith("http-nio")) {
+          server += Math.max(0, threads.getThreadCpuTime(t.getThreadId()));
+        }
+      }
+      double process =
+          ((com.sun.management.OperatingSystemMXBean)
+                  java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+              .getProcessCpuTime();
+      double postgres = 0;
+      for (Integer pid :
+          jdbc.sql(
+                  "SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
+                      + " AND backend_type = 'client backend'")
+              .query(Integer.class)
+              .list()) {
+        Path stat = Path.of("/proc", pid.toString(), "stat");
+        if (Files.isReadable(stat)) {
+          String[] f = Files.readString(stat).replaceAll("^.*\\) ", "").split(" ");
+          // utime and stime (fields 14 and 15 of stat; 12 and 13 after the command) in ticks.
+          postgres += (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000.0;
+        }
+      }
+      return new double[] {server, process - server, postgres};
+    }
+
+    Cpu since(double[] before) throws Exception {
+      double[] after = now();
+      return new Cpu(
+          (after[0] - before[0]) / 1e6, (after[1] - before[1]) / 1e6, (after[2] - before[2]) / 1e6);
+    }
+  }
 
   /** A rater on an emulated phone on a slow network, answering the form. */
   record Phone(
@@ -259,7 +328,7 @@ class RaterSubmissionBenchmark {
         jfr = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
         jfr.start();
       }
-      List<Figures> figures = load(base, links, sessionCookies);
+      List<Figures> figures = load(base, links, sessionCookies, new CpuMeter(jdbc));
       if (jfr != null) {
         Path file = Path.of(System.getProperty("orgcoach.build.dir", "target"), "rater.jfr");
         jfr.dump(file);
@@ -471,7 +540,8 @@ class RaterSubmissionBenchmark {
    * manages flat out); then the open-loop measurement ({@code SECONDS} at {@code RATE} raters per
    * second), which decides the aim.
    */
-  static List<Figures> load(String base, List<RaterLoad.Link> links, AtomicInteger sessionCookies)
+  static List<Figures> load(
+      String base, List<RaterLoad.Link> links, AtomicInteger sessionCookies, CpuMeter cpu)
       throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(8);
     HttpClient http =
@@ -489,14 +559,28 @@ class RaterSubmissionBenchmark {
               "warm-up: %,d raters in %.0f s, %d errors",
               warm.arrivals(), warm.seconds(), warm.errors()));
       if (CLOSED_S > 0) {
-        figures.add(
+        double[] before = cpu.now();
+        Figures closed =
             closedLoop(
                 http,
                 base,
                 picker,
                 CLOSED_S,
                 sessionCookies,
-                "closed loop, " + CONCURRENCY + " raters at a time"));
+                "closed loop, " + CONCURRENCY + " raters at a time");
+        Cpu used = cpu.since(before);
+        figures.add(
+            new Figures(
+                closed.kind(),
+                closed.arrivals(),
+                closed.firstAnswers(),
+                closed.edits(),
+                closed.seconds(),
+                closed.post(),
+                closed.get(),
+                closed.errors(),
+                false,
+                used));
       }
       if (SECONDS > 0) {
         figures.add(openLoop(http, base, picker, sessionCookies));
@@ -573,7 +657,8 @@ class RaterSubmissionBenchmark {
         post.sorted(),
         get.sorted(),
         errors.get(),
-        overrun);
+        overrun,
+        null);
   }
 
   /** {@code CONCURRENCY} raters at a time, each answering as soon as the one before is done. */
@@ -627,7 +712,8 @@ class RaterSubmissionBenchmark {
         post.sorted(),
         get.sorted(),
         errors.get(),
-        false);
+        false,
+        null);
   }
 
   /** A rater's answer: each behaviour 1–5, one in eight "not seen", a comment now and then. */
@@ -776,6 +862,26 @@ class RaterSubmissionBenchmark {
       row(sb, kind, "POST /f/{token}", f.post(), f.seconds(), f.errors());
       if (GET_FIRST) {
         row(sb, "", "GET /f/{token}?lang=", f.get(), f.seconds(), -1);
+      }
+    }
+    for (Figures f : figures) {
+      if (f.cpu() != null && f.arrivals() > 0) {
+        Cpu c = f.cpu();
+        double per = c.total() / f.arrivals();
+        sb.append(
+            String.format(
+                "%nCPU per rater (%s): %.2f ms in the server's request threads, %.2f ms in the"
+                    + " rest of the JVM (mostly the load script), %.2f ms in PostgreSQL; %.2f ms"
+                    + " without the load script, so two idle cores could take about %.0f raters/s"
+                    + " (%.0f requests/s) if nothing else ran.%n",
+                f.kind(),
+                c.serverMs() / f.arrivals(),
+                c.otherJvmMs() / f.arrivals(),
+                c.postgresMs() / f.arrivals(),
+                (c.serverMs() + c.postgresMs()) / f.arrivals(),
+                2000 / ((c.serverMs() + c.postgresMs()) / f.arrivals()),
+                (GET_FIRST ? 2 : 1) * 2000 / ((c.serverMs() + c.postgresMs()) / f.arrivals())));
+        EngagementBenchmark.progress(String.format("CPU per rater %.2f ms in all: %s", per, c));
       }
     }
     sb.append(
