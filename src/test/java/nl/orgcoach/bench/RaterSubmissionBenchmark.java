@@ -915,7 +915,9 @@ class RaterSubmissionBenchmark {
   static void row(
       StringBuilder sb, String kind, String what, double[] ms, double seconds, int errors) {
     if (ms.length == 0) {
-      sb.append("| ").append(kind).append(" | ").append(what).append(" | 0 | | | | | | |\n");
+      sb.append(
+          String.format(
+              "| %s | %s | 0 | | | | | | %s |%n", kind, what, errors < 0 ? "" : "" + errors));
       return;
     }
     sb.append(
