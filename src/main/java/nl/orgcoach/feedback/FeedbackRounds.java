@@ -1,7 +1,9 @@
 package nl.orgcoach.feedback;
 
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import nl.orgcoach.access.ClientId;
@@ -50,8 +52,28 @@ class FeedbackRounds {
       OffsetDateTime answeredAt,
       boolean named) {}
 
-  /** What a valid rater secret opens. */
-  record Resolved(UUID raterId, ClientId client, UUID roundId) {}
+  /**
+   * What a valid rater secret opens: the rater, their client and round, and what their form shows
+   * of them (one query serves both showing and saving the form).
+   */
+  record Resolved(
+      UUID raterId,
+      ClientId client,
+      UUID roundId,
+      RaterGroup raterGroup,
+      boolean named,
+      OffsetDateTime answeredAt,
+      OffsetDateTime closesAt,
+      String rateeName) {}
+
+  /** A behaviour of a rater's form with what that rater answered before ({@code answered}). */
+  record FormRow(
+      UUID behaviourId,
+      int position,
+      String text,
+      boolean answered,
+      Integer rating,
+      String comment) {}
 
   /** One stored answer with its rater (for {@link FeedbackAnonymity} only). */
   record AnswerRow(
@@ -194,18 +216,6 @@ class FeedbackRounds {
         .list();
   }
 
-  Optional<Rater> rater(ClientScope scope, UUID raterId) {
-    return jdbc.sql(
-            """
-            SELECT id, rater_group, person_id, email, name, language, answered_at, named
-            FROM feedback_rater WHERE client_id = :client AND id = :id
-            """)
-        .param("client", scope.id())
-        .param("id", raterId)
-        .query(Rater.class)
-        .optional();
-  }
-
   List<AnswerRow> answers(ClientScope scope, UUID round) {
     return jdbc.sql(
             """
@@ -221,30 +231,39 @@ class FeedbackRounds {
         .list();
   }
 
-  /** The answers of one rater by behaviour id (to fill their form again). */
-  List<AnswerRow> answersOf(ClientScope scope, UUID raterId) {
+  /** The behaviours of a rater's round in order, each with the rater's earlier answer. */
+  List<FormRow> form(ClientScope scope, UUID round, UUID raterId) {
     return jdbc.sql(
             """
-            SELECT a.behaviour_id, a.rater_id, r.person_id, r.email, r.rater_group, r.named,
+            SELECT b.id AS behaviour_id, b.position, b.text, a.rater_id IS NOT NULL AS answered,
                    a.rating, a.comment
-            FROM feedback_answer a JOIN feedback_rater r ON r.id = a.rater_id
-            WHERE r.client_id = :client AND r.id = :rater
+            FROM feedback_behaviour b
+            LEFT JOIN feedback_answer a
+              ON a.behaviour_id = b.id AND a.rater_id = :rater AND a.client_id = b.client_id
+            WHERE b.client_id = :client AND b.round_id = :round ORDER BY b.position
             """)
         .param("client", scope.id())
+        .param("round", round)
         .param("rater", raterId)
-        .query(AnswerRow.class)
+        .query(FormRow.class)
         .list();
   }
 
-  /** The rater a secret's hash opens now: the round is neither closed nor past its close. */
+  /**
+   * The rater a secret's hash opens now (the round is neither closed nor past its close), by the
+   * unique index on the hash.
+   */
   Optional<Resolved> resolve(String tokenHash, OffsetDateTime now) {
     if (tokenHash == null) {
       return Optional.empty();
     }
     return jdbc.sql(
             """
-            SELECT r.id, r.client_id, r.round_id FROM feedback_rater r
+            SELECT r.id, r.client_id, r.round_id, r.rater_group, r.named, r.answered_at,
+                   f.closes_at, p.first_name || ' ' || p.last_name AS ratee_name
+            FROM feedback_rater r
             JOIN feedback_round f ON f.id = r.round_id AND f.client_id = r.client_id
+            JOIN person p ON p.id = f.ratee_person_id AND p.client_id = f.client_id
             WHERE r.token_hash = :h AND f.closed_at IS NULL AND f.closes_at > :now
             """)
         .param("h", tokenHash)
@@ -254,44 +273,74 @@ class FeedbackRounds {
                 new Resolved(
                     rs.getObject("id", UUID.class),
                     new ClientId(rs.getObject("client_id", UUID.class)),
-                    rs.getObject("round_id", UUID.class)))
+                    rs.getObject("round_id", UUID.class),
+                    RaterGroup.valueOf(rs.getString("rater_group")),
+                    rs.getBoolean("named"),
+                    rs.getObject("answered_at", OffsetDateTime.class),
+                    rs.getObject("closes_at", OffsetDateTime.class),
+                    rs.getString("ratee_name")))
         .optional();
   }
 
-  /** Replaces a rater's answers; the round must still be open (checked in the same statement). */
-  void saveAnswers(
+  /**
+   * Replaces a rater's answers, while the round is still open: checked in the statement that marks
+   * the rater answered, which also locks the rater's row, so two submissions of one link at once
+   * take turns. False (and nothing written) when the round closed meanwhile. Three statements
+   * whatever the number of behaviours.
+   */
+  boolean saveAnswers(
       ClientScope scope,
       UUID raterId,
       List<FeedbackService.Given> given,
       boolean named,
       OffsetDateTime now) {
+    int open =
+        jdbc.sql(
+                """
+                UPDATE feedback_rater SET answered_at = :now, named = :named
+                WHERE client_id = :client AND id = :rater AND EXISTS (
+                  SELECT 1 FROM feedback_round f
+                  WHERE f.id = feedback_rater.round_id AND f.client_id = feedback_rater.client_id
+                    AND f.closed_at IS NULL AND f.closes_at > :now)
+                """)
+            .param("now", now)
+            .param("named", named)
+            .param("client", scope.id())
+            .param("rater", raterId)
+            .update();
+    if (open == 0) {
+      return false;
+    }
     jdbc.sql("DELETE FROM feedback_answer WHERE client_id = :client AND rater_id = :rater")
         .param("client", scope.id())
         .param("rater", raterId)
         .update();
-    for (FeedbackService.Given g : given) {
-      jdbc.sql(
-              """
-              INSERT INTO feedback_answer (rater_id, behaviour_id, client_id, rating, comment)
-              VALUES (:rater, :b, :client, :rating, :comment)
-              """)
-          .param("rater", raterId)
-          .param("b", g.behaviourId())
-          .param("client", scope.id())
-          .param("rating", g.rating())
-          .param("comment", g.comment())
-          .update();
+    if (given.isEmpty()) {
+      return true;
     }
-    jdbc.sql(
-            """
-            UPDATE feedback_rater SET answered_at = :now, named = :named
-            WHERE client_id = :client AND id = :rater
-            """)
-        .param("now", now)
-        .param("named", named)
-        .param("client", scope.id())
-        .param("rater", raterId)
-        .update();
+    StringBuilder sql =
+        new StringBuilder(
+            "INSERT INTO feedback_answer (rater_id, behaviour_id, client_id, rating, comment)"
+                + " VALUES ");
+    Map<String, Object> params = new HashMap<>();
+    params.put("rater", raterId);
+    params.put("client", scope.id());
+    for (int i = 0; i < given.size(); i++) {
+      FeedbackService.Given g = given.get(i);
+      sql.append(i == 0 ? "" : ", ")
+          .append("(:rater, :b")
+          .append(i)
+          .append(", :client, CAST(:rating")
+          .append(i)
+          .append(" AS INT), :comment")
+          .append(i)
+          .append(')');
+      params.put("b" + i, g.behaviourId());
+      params.put("rating" + i, g.rating());
+      params.put("comment" + i, g.comment());
+    }
+    jdbc.sql(sql.toString()).params(params).update();
+    return true;
   }
 
   /** A new secret for a rater who has not answered (a reminder carries a fresh link). */

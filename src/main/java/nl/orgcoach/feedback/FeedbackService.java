@@ -465,29 +465,23 @@ public class FeedbackService {
         .map(this::page);
   }
 
+  /** The form of a resolved link: two queries (the link, then its behaviours with answers). */
   private AnswerPage page(FeedbackRounds.Resolved resolved) {
     ClientScope scope = links.scopeOf(resolved.client(), "feedback");
-    FeedbackRounds.Round round = rounds.find(scope, resolved.roundId()).orElseThrow();
-    FeedbackRounds.Rater rater = rounds.rater(scope, resolved.raterId()).orElseThrow();
-    Map<UUID, FeedbackRounds.AnswerRow> before = new LinkedHashMap<>();
-    for (var a : rounds.answersOf(scope, rater.id())) {
-      before.put(a.behaviourId(), a);
-    }
     List<Item> items = new ArrayList<>();
-    for (var b : rounds.behaviours(scope, round.id())) {
-      var a = before.get(b.id());
-      String choice = a == null ? null : a.rating() == null ? NOT_SEEN : a.rating().toString();
-      items.add(new Item(b.id(), b.position(), b.text(), choice, a == null ? null : a.comment()));
+    for (var b : rounds.form(scope, resolved.roundId(), resolved.raterId())) {
+      String choice = !b.answered() ? null : b.rating() == null ? NOT_SEEN : b.rating().toString();
+      items.add(new Item(b.behaviourId(), b.position(), b.text(), choice, b.comment()));
     }
     String closes =
-        round.closesAt().minusSeconds(1).atZoneSameInstant(ZONE).toLocalDate().toString();
+        resolved.closesAt().minusSeconds(1).atZoneSameInstant(ZONE).toLocalDate().toString();
     return new AnswerPage(
-        round.rateeName(),
-        rater.raterGroup(),
+        resolved.rateeName(),
+        resolved.raterGroup(),
         closes,
         items,
-        rater.named(),
-        rater.answeredAt() != null);
+        resolved.named(),
+        resolved.answeredAt() != null);
   }
 
   /** The choice that means "not seen" on the form and in the API. */
@@ -511,7 +505,6 @@ public class FeedbackService {
       return false;
     }
     ClientScope scope = links.scopeOf(resolved.get().client(), "feedback");
-    FeedbackRounds.Rater rater = rounds.rater(scope, resolved.get().raterId()).orElseThrow();
     Map<Integer, Answer> byPosition = new LinkedHashMap<>();
     for (Answer a : answers) {
       byPosition.put(a.position(), a);
@@ -550,9 +543,12 @@ public class FeedbackService {
     if (!problems.isEmpty()) {
       throw new UserError("feedback.error.invalid", problems);
     }
-    rounds.saveAnswers(
-        scope, rater.id(), given, named && rater.raterGroup() == RaterGroup.MANAGER, now);
-    return true;
+    return rounds.saveAnswers(
+        scope,
+        resolved.get().raterId(),
+        given,
+        named && resolved.get().raterGroup() == RaterGroup.MANAGER,
+        now);
   }
 
   // --- the round's own pages

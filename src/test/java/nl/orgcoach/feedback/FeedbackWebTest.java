@@ -293,6 +293,58 @@ class FeedbackWebTest {
         .andExpect(content().string(containsString("data-testid=\"feedback-link-message\"")));
   }
 
+  /**
+   * A rater who taps Send twice (or sends from two devices) at the same moment: the submissions
+   * take turns on the rater's row, every one is accepted, and one set of answers remains.
+   */
+  @Test
+  void submissionsOfOneLinkAtTheSameMomentTakeTurns() throws Exception {
+    start(coacheeToken, "");
+    String mo = fx.linkFor(fx.email("Mo"));
+    int n = 6;
+    var ready = new java.util.concurrent.CountDownLatch(n);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+    try {
+      java.util.List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        String rating = String.valueOf(1 + i % 5);
+        statuses.add(
+            pool.submit(
+                () -> {
+                  ready.countDown();
+                  ready.await();
+                  return mvc.perform(answer(mo, rating, "0")).andReturn().getResponse().getStatus();
+                }));
+      }
+      for (var status : statuses) {
+        assertThat(status.get()).isEqualTo(200);
+      }
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(answers()).isEqualTo(2);
+  }
+
+  /**
+   * The default limit per address (100 per 10 minutes) holds: guessing at many different links from
+   * one address is refused after it, while another address still gets through. (The rater
+   * submission benchmark raises it by property for its loopback run only.)
+   */
+  @Test
+  void guessingManyLinksFromOneAddressIsThrottledByDefault() throws Exception {
+    RequestPostProcessor one = fresh();
+    for (int i = 0; i < 100; i++) {
+      String guess = "h".repeat(40) + String.format("%03d", i);
+      mvc.perform(get("/f/{t}", guess).with(one)).andExpect(status().isNotFound());
+    }
+    mvc.perform(get("/f/{t}", "h".repeat(40) + "100").with(one))
+        .andExpect(status().isTooManyRequests());
+    mvc.perform(post("/f/{t}", "h".repeat(40) + "101").param("b1", "3").with(one))
+        .andExpect(status().isTooManyRequests());
+    mvc.perform(get("/f/{t}", "h".repeat(40) + "102").with(fresh()))
+        .andExpect(status().isNotFound());
+  }
+
   private long roundCount() {
     return jdbc.sql("SELECT COUNT(*) FROM feedback_round WHERE client_id = :c")
         .param("c", fx.client.value())
