@@ -184,6 +184,11 @@ final class ObservationScenario {
         at);
   }
 
+  /** The engagement's coach releases the person's profile to them. */
+  void release(UUID person) {
+    seeding.release(scope, engagement, person, coach.id());
+  }
+
   int selfAssessments() {
     return jdbc.sql("SELECT count(*) FROM self_assessment WHERE client_id = :c")
         .param("c", client.value())
