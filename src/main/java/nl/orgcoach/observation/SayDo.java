@@ -20,12 +20,14 @@ import nl.orgcoach.stats.SayDoGap;
  * asOf}: the account as it was given by that day and the observations up to that day (null: the
  * latest account and every observation), so that say–do can be compared per period.
  *
- * @param settings the rule's parameters, shown on the page (invariant 6)
+ * @param settings the rule's parameters in words (invariant 6)
+ * @param rule the same parameters, for the page to print in the user's language
  * @param selfAssessedAt when the compared account was given; null when there is none
  * @param submissions every account the person gave in the engagement, newest first
  */
 record SayDo(
     String settings,
+    SayDoGap.Settings rule,
     int minObservations,
     LocalDate asOf,
     OffsetDateTime selfAssessedAt,
@@ -100,6 +102,7 @@ record SayDo(
     }
     return new SayDo(
         settings.describe(),
+        settings,
         settings.minObservations(),
         asOf,
         self == null ? null : self.submittedAt(),
