@@ -198,8 +198,13 @@ class SayDoWebTest {
   void onlyAPersonWhoTakesPartGivesTheirAccount() throws Exception {
     // No meeting yet: Els does not take part as far as observation knows.
     assertThat(page(s.page() + "/self-assessment", s.elsUser).getStatus()).isEqualTo(403);
-    s.meeting(ObservationScenario.daysAgo(1));
+    UUID meeting = s.meeting(ObservationScenario.daysAgo(1));
     assertThat(page(s.page() + "/self-assessment", s.elsUser).getStatus()).isEqualTo(200);
+    // The coach sees that Els has not given her account yet.
+    s.observe(meeting, s.els, behaviours.get(0), 3);
+    assertThat(page(s.page() + "/people/" + s.els + "/profile", s.coach).getContentAsString())
+        .contains("data-testid=\"say-do-none\"")
+        .contains("No own account given yet.");
     // Users without a person of their own have no account to give.
     assertThat(api("GET", s.api() + "/self-assessment", s.manager, null).getStatus())
         .isEqualTo(403);
