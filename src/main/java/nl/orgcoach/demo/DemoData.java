@@ -43,6 +43,7 @@ class DemoData implements ApplicationRunner {
   private final Environment environment;
   private final DemoEngagement engagement;
   private final DemoObservations observations;
+  private final DemoSelfAssessments selfAssessments;
 
   DemoData(
       DemoProperties properties,
@@ -51,7 +52,9 @@ class DemoData implements ApplicationRunner {
       PersonLookup people,
       Environment environment,
       DemoEngagement engagement,
-      DemoObservations observations) {
+      DemoObservations observations,
+      DemoSelfAssessments selfAssessments) {
+    this.selfAssessments = selfAssessments;
     this.engagement = engagement;
     this.observations = observations;
     this.properties = properties;
@@ -141,6 +144,11 @@ class DemoData implements ApplicationRunner {
             engagement.id(scope).orElseThrow(),
             coach,
             people.idOfExternal(scope, larger.demoManagerId()).orElseThrow());
+    selfAssessments.load(
+        scope,
+        engagement.id(scope).orElseThrow(),
+        coach,
+        people.idOfExternal(scope, larger.demoManagerId()).orElseThrow());
     log.info(
         "Loaded the demo clients in {} ms, of which the engagement {} ms and {} observations {} ms"
             + " ({} ms CPU on this thread)",

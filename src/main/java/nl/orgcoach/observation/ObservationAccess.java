@@ -21,16 +21,25 @@ import org.springframework.stereotype.Component;
  *
  * <p>An engagement a coach does not coach does not exist for them (404), as in the engagement
  * module; other roles see engagements, so for them a refusal is 403.
+ *
+ * <p>The person's own account (the self-assessment, say–do) is confidential in the same way: the
+ * person gives and reads it, in an engagement they take part in (they attended one of its meetings,
+ * or gave their account there before); the engagement's coaches read it in the profile, where the
+ * person reads it only once their profile is released. The form itself is always the person's own:
+ * nobody gives an account on someone else's behalf.
  */
 @Component
 class ObservationAccess {
 
   private final EngagementLookup engagements;
   private final Observations observations;
+  private final SelfAssessments selfAssessments;
 
-  ObservationAccess(EngagementLookup engagements, Observations observations) {
+  ObservationAccess(
+      EngagementLookup engagements, Observations observations, SelfAssessments selfAssessments) {
     this.engagements = engagements;
     this.observations = observations;
+    this.selfAssessments = selfAssessments;
   }
 
   private EngagementRef visible(ClientScope scope, UserAccount me, UUID engagementId) {
@@ -82,5 +91,25 @@ class ObservationAccess {
       return e;
     }
     throw new AccessDeniedException("profile");
+  }
+
+  /**
+   * The engagement if the user may give and read their own account in it: a user linked to a person
+   * of the client who takes part in the engagement.
+   */
+  EngagementRef selfAssessment(ClientScope scope, UserAccount me, UUID engagementId) {
+    EngagementRef e = visible(scope, me, engagementId);
+    if (me.personId() == null || !selfAssessments.takesPart(scope, e.id(), me.personId())) {
+      throw new AccessDeniedException("self-assessment");
+    }
+    return e;
+  }
+
+  /**
+   * Whether the user's own profile in the engagement may be opened by them: released. For the list
+   * on the person's own page; {@link #profile} stays the rule for the profile itself.
+   */
+  boolean ownProfileReleased(ClientScope scope, UserAccount me, UUID engagementId) {
+    return me.personId() != null && observations.isReleased(scope, engagementId, me.personId());
   }
 }

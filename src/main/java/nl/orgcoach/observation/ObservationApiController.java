@@ -261,13 +261,18 @@ class ObservationApiController {
   @Operation(
       summary = "A person's profile: per behaviour, counts and mean per constellation and period",
       description =
-          "The engagement's coaches; the person themself once released. period: month or quarter")
+          "The engagement's coaches; the person themself once released. period: month or quarter."
+              + " sayDo: per behaviour the person's own account beside the observed ratings, the"
+              + " gap and its credible interval (stats.SayDoGap), over all observations and per"
+              + " constellation; asOf (yyyy-MM-dd) compares the account given by that day with"
+              + " the observations up to that day")
   ObservationService.ProfilePage profile(
       ClientScope scope,
       @AuthenticationPrincipal UserAccount me,
       @PathVariable UUID engagementId,
       @PathVariable UUID personId,
       @RequestParam(required = false) String period,
+      @RequestParam(required = false) java.time.LocalDate asOf,
       Locale locale) {
     return service.profile(
         scope,
@@ -276,6 +281,7 @@ class ObservationApiController {
         personId,
         Profile.Period.parse(period),
         Observations.Filter.NONE,
+        asOf,
         locale);
   }
 
@@ -290,5 +296,88 @@ class ObservationApiController {
       @RequestBody Release form) {
     service.release(scope, me, engagementId, personId, form == null ? null : form.released());
     return form;
+  }
+
+  // --- the person's own account (say–do) --------------------------------------------------------
+
+  /** One behaviour answered. */
+  record AnswerDto(UUID behaviourId, int rating, String comment) {}
+
+  /** A behaviour the person may answer. */
+  record AskedDto(
+      UUID id, String nameNl, String nameEn, String descriptionNl, String descriptionEn) {}
+
+  /**
+   * The user's own account in the engagement: the behaviours asked, the latest answers (null when
+   * none was given) and when every account was given, newest first.
+   */
+  record SelfAssessmentDto(
+      UUID engagementId,
+      UUID personId,
+      List<AskedDto> behaviours,
+      java.time.OffsetDateTime submittedAt,
+      List<AnswerDto> answers,
+      List<SelfAssessments.Submission> submissions,
+      boolean profileReleased) {
+
+    static SelfAssessmentDto of(ObservationService.SelfAssessmentPage p) {
+      List<AnswerDto> answers =
+          p.latest() == null
+              ? List.of()
+              : p.latest().answers().entrySet().stream()
+                  .map(
+                      a -> new AnswerDto(a.getKey(), a.getValue().rating(), a.getValue().comment()))
+                  .toList();
+      return new SelfAssessmentDto(
+          p.engagementId(),
+          p.personId(),
+          p.behaviours().stream()
+              .map(
+                  b ->
+                      new AskedDto(
+                          b.id(), b.nameNl(), b.nameEn(), b.descriptionNl(), b.descriptionEn()))
+              .toList(),
+          p.latest() == null ? null : p.latest().submittedAt(),
+          answers,
+          p.submissions(),
+          p.profileReleased());
+    }
+  }
+
+  @GetMapping(BASE + "/self-assessment")
+  @Operation(
+      summary =
+          "My own account in the engagement: how often do I show each behaviour? (the person)",
+      description =
+          "For a user linked to a person who takes part in the engagement (attended one of its"
+              + " meetings); 403 otherwise. The latest answers and when every account was given.")
+  SelfAssessmentDto selfAssessment(
+      ClientScope scope, @AuthenticationPrincipal UserAccount me, @PathVariable UUID engagementId) {
+    return SelfAssessmentDto.of(service.selfAssessment(scope, me, engagementId));
+  }
+
+  @PutMapping(BASE + "/self-assessment")
+  @Operation(
+      summary = "Give my own account again (the person); earlier ones are kept, dated",
+      description =
+          "answers: [{behaviourId, rating 1-5, comment (optional, at most 300 characters)}] for"
+              + " active behaviours of the framework; a behaviour left out is not answered. 422"
+              + " with nothing written on bad input.")
+  SelfAssessmentDto submitSelfAssessment(
+      ClientScope scope,
+      @AuthenticationPrincipal UserAccount me,
+      @PathVariable UUID engagementId,
+      @RequestBody(required = false) SelfAssessment.Draft draft) {
+    service.submitSelfAssessment(scope, me, engagementId, draft);
+    return SelfAssessmentDto.of(service.selfAssessment(scope, me, engagementId));
+  }
+
+  @GetMapping("/api/v1/clients/{clientId}/my/observation")
+  @Operation(
+      summary = "The engagements I take part in: whether my profile was released, my own account",
+      description = "Empty for a user not linked to a person")
+  List<ObservationService.MyEngagement> mine(
+      ClientScope scope, @AuthenticationPrincipal UserAccount me) {
+    return service.mine(scope, me);
   }
 }

@@ -351,6 +351,7 @@ class ObservationPagesController {
     model.addAttribute("client", clients.get(scope));
     model.addAttribute("engagementId", engagementId);
     model.addAttribute("people", service.observedPeople(scope, me, engagementId));
+    model.addAttribute("selfAssessed", service.selfAssessed(scope, me, engagementId));
     return "observation/observations";
   }
 
@@ -363,6 +364,7 @@ class ObservationPagesController {
       @RequestParam(required = false) String period,
       @RequestParam(required = false) UUID behaviour,
       @RequestParam(required = false) String constellation,
+      @RequestParam(required = false) LocalDate asOf,
       Locale locale,
       Model model) {
     ObservationService.ProfilePage page =
@@ -373,6 +375,7 @@ class ObservationPagesController {
             personId,
             Profile.Period.parse(period),
             new Observations.Filter(personId, behaviour, constellation, null),
+            asOf,
             locale);
     model.addAttribute("client", clients.get(scope));
     model.addAttribute("engagementId", engagementId);
@@ -397,5 +400,125 @@ class ObservationPagesController {
       @RequestParam(defaultValue = "true") boolean released) {
     service.release(scope, me, engagementId, personId, released);
     return back(scope, engagementId, "/people/" + personId + "/profile");
+  }
+
+  // --- the person's own account (say–do) --------------------------------------------------------
+
+  /** On the person's own page (loaded by htmx from /my): their engagements, profile and form. */
+  @GetMapping("/c/{clientId}/my/observation")
+  String mine(ClientScope scope, @AuthenticationPrincipal UserAccount me, Model model) {
+    model.addAttribute("client", clients.get(scope));
+    model.addAttribute("mine", service.mine(scope, me));
+    return "observation/my :: mine";
+  }
+
+  @GetMapping(E + "/self-assessment")
+  String selfAssessment(
+      ClientScope scope,
+      @AuthenticationPrincipal UserAccount me,
+      @PathVariable UUID engagementId,
+      @RequestParam(required = false) Boolean saved,
+      Locale locale,
+      Model model) {
+    return selfAssessmentPage(
+        scope, me, engagementId, Map.of(), null, Boolean.TRUE.equals(saved), locale, model);
+  }
+
+  private String selfAssessmentPage(
+      ClientScope scope,
+      UserAccount me,
+      UUID engagementId,
+      Map<String, String> errors,
+      Map<String, String> sent,
+      boolean saved,
+      Locale locale,
+      Model model) {
+    ObservationService.SelfAssessmentPage page = service.selfAssessment(scope, me, engagementId);
+    Map<String, String> values = sent;
+    if (values == null) {
+      values = new java.util.HashMap<>();
+      if (page.latest() != null) {
+        for (var a : page.latest().answers().entrySet()) {
+          values.put("rating." + a.getKey(), String.valueOf(a.getValue().rating()));
+          if (a.getValue().comment() != null) {
+            values.put("comment." + a.getKey(), a.getValue().comment());
+          }
+        }
+      }
+    }
+    model.addAttribute("client", clients.get(scope));
+    model.addAttribute("page", page);
+    model.addAttribute("values", values);
+    model.addAttribute("errors", errors);
+    model.addAttribute("saved", saved);
+    model.addAttribute("locale", locale);
+    return "observation/self-assessment";
+  }
+
+  /**
+   * The form sends {@code rating.<behaviourId>} (1–5, or empty: no answer) and {@code
+   * comment.<behaviourId>}; a behaviour with neither is left out.
+   */
+  @PostMapping(E + "/self-assessment")
+  String submitSelfAssessment(
+      ClientScope scope,
+      @AuthenticationPrincipal UserAccount me,
+      @PathVariable UUID engagementId,
+      @RequestParam Map<String, String> form,
+      Locale locale,
+      Model model,
+      HttpServletResponse response) {
+    service.selfAssessment(scope, me, engagementId); // refuses before the form is read
+    try {
+      service.submitSelfAssessment(scope, me, engagementId, draftOf(form));
+      return back(scope, engagementId, "/self-assessment?saved=true");
+    } catch (UserError e) {
+      response.setStatus(422);
+      return selfAssessmentPage(
+          scope, me, engagementId, formErrors.byField(e, locale), form, false, locale, model);
+    }
+  }
+
+  private static SelfAssessment.Draft draftOf(Map<String, String> form) {
+    Map<String, SelfAssessment.AnswerDraft> byKey = new java.util.LinkedHashMap<>();
+    for (var field : form.entrySet()) {
+      String name = field.getKey();
+      boolean rating = name.startsWith("rating.");
+      if (!rating && !name.startsWith("comment.")) {
+        continue;
+      }
+      String id = name.substring(name.indexOf('.') + 1);
+      String value = field.getValue() == null ? "" : field.getValue().strip();
+      SelfAssessment.AnswerDraft a =
+          byKey.getOrDefault(id, new SelfAssessment.AnswerDraft(uuid(id), null, null));
+      if (rating && !value.isEmpty()) {
+        a = new SelfAssessment.AnswerDraft(a.behaviourId(), number(value), a.comment());
+      } else if (!rating && !value.isEmpty()) {
+        a = new SelfAssessment.AnswerDraft(a.behaviourId(), a.rating(), value);
+      }
+      byKey.put(id, a);
+    }
+    List<SelfAssessment.AnswerDraft> answers = new ArrayList<>();
+    byKey.values().stream()
+        .filter(a -> a.rating() != null || a.comment() != null)
+        .forEach(answers::add);
+    return new SelfAssessment.Draft(answers);
+  }
+
+  private static UUID uuid(String text) {
+    try {
+      return UUID.fromString(text);
+    } catch (IllegalArgumentException e) {
+      throw Input.bad("answers", "selfAssessment.error.behaviour");
+    }
+  }
+
+  /** A rating as typed; out of range values are refused by {@link SelfAssessment#submit}. */
+  private static Integer number(String text) {
+    try {
+      return Integer.valueOf(text);
+    } catch (NumberFormatException e) {
+      return Integer.MIN_VALUE;
+    }
   }
 }

@@ -102,4 +102,47 @@ public class ObservationSeeding {
             scope, engagementId, observer, draft(meetingId, personId, ratings, note, brightSpot))
         .id();
   }
+
+  /** The people observed in the engagement with how often, most observed first. */
+  public Map<UUID, Integer> observedPeople(ClientScope scope, UUID engagementId) {
+    Map<UUID, Integer> by = new java.util.LinkedHashMap<>();
+    observations.observedPeople(scope, engagementId).stream()
+        .sorted(
+            java.util.Comparator.comparingInt(Observations.ObservedPerson::observations).reversed())
+        .forEach(p -> by.put(p.personId(), p.observations()));
+    return by;
+  }
+
+  /** Whether the person gave their own account in the engagement already. */
+  public boolean hasSelfAssessment(ClientScope scope, UUID engagementId, UUID personId) {
+    return service.hasSelfAssessment(scope, engagementId, personId);
+  }
+
+  /**
+   * The person's own account as given at {@code at}: a rating 1–5 by behaviour id and optional
+   * comments; checked as the form checks it.
+   */
+  @Transactional
+  public void selfAssess(
+      ClientScope scope,
+      UUID engagementId,
+      UUID personId,
+      Map<UUID, Integer> ratings,
+      Map<UUID, String> comments,
+      java.time.OffsetDateTime at) {
+    List<SelfAssessment.AnswerDraft> answers = new ArrayList<>();
+    ratings.forEach((b, r) -> answers.add(new SelfAssessment.AnswerDraft(b, r, comments.get(b))));
+    service.submitAs(scope, engagementId, personId, null, new SelfAssessment.Draft(answers), at);
+  }
+
+  /** Releases the person's profile to them, as a coach would. */
+  @Transactional
+  public void release(ClientScope scope, UUID engagementId, UUID personId, UUID coach) {
+    observations.release(
+        scope,
+        engagementId,
+        personId,
+        coach,
+        java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC));
+  }
 }

@@ -43,6 +43,7 @@ class ObservationService {
   private final Behaviours behaviours;
   private final Meetings meetings;
   private final Observations observations;
+  private final SelfAssessments selfAssessments;
   private final ObservationAccess access;
   private final EngagementLookup engagements;
   private final SettingLookup settings;
@@ -57,6 +58,7 @@ class ObservationService {
       Behaviours behaviours,
       Meetings meetings,
       Observations observations,
+      SelfAssessments selfAssessments,
       ObservationAccess access,
       EngagementLookup engagements,
       SettingLookup settings,
@@ -67,6 +69,7 @@ class ObservationService {
     this.behaviours = behaviours;
     this.meetings = meetings;
     this.observations = observations;
+    this.selfAssessments = selfAssessments;
     this.access = access;
     this.engagements = engagements;
     this.settings = settings;
@@ -544,8 +547,12 @@ class ObservationService {
     return observations.observedPeople(scope, e.id());
   }
 
-  /** The profile and the observations in it (filtered by behaviour and constellation). */
-  record ProfilePage(Profile profile, List<View> observations, String engagementTitle) {}
+  /**
+   * The profile, say–do (the person's own account beside it) and the observations in it (filtered
+   * by behaviour and constellation).
+   */
+  record ProfilePage(
+      Profile profile, SayDo sayDo, List<View> observations, String engagementTitle) {}
 
   ProfilePage profile(
       ClientScope scope,
@@ -554,6 +561,19 @@ class ObservationService {
       UUID personId,
       Profile.Period period,
       Observations.Filter filter,
+      Locale locale) {
+    return profile(scope, me, engagementId, personId, period, filter, null, locale);
+  }
+
+  /** The profile with say–do as of a day (null: the latest account, every observation). */
+  ProfilePage profile(
+      ClientScope scope,
+      UserAccount me,
+      UUID engagementId,
+      UUID personId,
+      Profile.Period period,
+      Observations.Filter filter,
+      LocalDate sayDoAsOf,
       Locale locale) {
     EngagementRef e = access.profile(scope, me, engagementId, personId);
     var person = people.find(scope, personId).orElseThrow(() -> new NotFoundException("person"));
@@ -578,8 +598,22 @@ class ObservationService {
                   filter == null ? null : filter.behaviourId(),
                   filter == null ? null : filter.dominant(),
                   null);
+          var history = selfAssessments.history(scope, e.id(), personId);
+          SelfAssessment self =
+              selfAssessments
+                  .latest(scope, e.id(), personId, history, SayDo.endOf(sayDoAsOf))
+                  .orElse(null);
+          SayDo sayDo =
+              SayDo.of(
+                  framework,
+                  ratings,
+                  self,
+                  history,
+                  sayDoAsOf,
+                  nl.orgcoach.stats.SayDoGap.Settings.DEFAULT,
+                  locale);
           return new ProfilePage(
-              p, views(scope, observations.list(scope, e.id(), f, LIST_LIMIT)), e.title());
+              p, sayDo, views(scope, observations.list(scope, e.id(), f, LIST_LIMIT)), e.title());
         });
   }
 
@@ -603,5 +637,117 @@ class ObservationService {
         released ? AuditType.PROFILE_RELEASED : AuditType.PROFILE_RELEASE_REVOKED,
         scope.clientId(),
         "engagement " + e.id() + " person " + personId);
+  }
+
+  // --- the person's own account (say–do) --------------------------------------------------------
+
+  /** When each person of the engagement last gave their own account (for the coaches' list). */
+  Map<UUID, OffsetDateTime> selfAssessed(ClientScope scope, UserAccount me, UUID engagementId) {
+    EngagementRef e = access.observe(scope, me, engagementId);
+    return selfAssessments.lastSubmitted(scope, e.id());
+  }
+
+  /**
+   * The form of the user's own account: the engagement's active behaviours, the latest account and
+   * when each earlier one was given.
+   */
+  record SelfAssessmentPage(
+      UUID engagementId,
+      String engagementTitle,
+      UUID personId,
+      List<Behaviour> behaviours,
+      SelfAssessment latest,
+      List<SelfAssessments.Submission> submissions,
+      boolean profileReleased) {}
+
+  SelfAssessmentPage selfAssessment(ClientScope scope, UserAccount me, UUID engagementId) {
+    EngagementRef e = access.selfAssessment(scope, me, engagementId);
+    return tx.execute(
+        s -> {
+          List<Behaviour> active =
+              frameworkOf(scope, e.id()).stream().filter(b -> !b.retired()).toList();
+          var history = selfAssessments.history(scope, e.id(), me.personId());
+          return new SelfAssessmentPage(
+              e.id(),
+              e.title(),
+              me.personId(),
+              active,
+              selfAssessments.latest(scope, e.id(), me.personId(), history, null).orElse(null),
+              history,
+              access.ownProfileReleased(scope, me, e.id()));
+        });
+  }
+
+  /** The user gives their own account; kept beside the earlier ones. */
+  SelfAssessment submitSelfAssessment(
+      ClientScope scope, UserAccount me, UUID engagementId, SelfAssessment.Draft d) {
+    EngagementRef e = access.selfAssessment(scope, me, engagementId);
+    SelfAssessment a = tx.execute(s -> submitAs(scope, e.id(), me.personId(), me.id(), d, now()));
+    audit.recordAs(
+        me.email(),
+        AuditType.SELF_ASSESSMENT_SUBMITTED,
+        scope.clientId(),
+        "engagement " + e.id() + " person " + me.personId());
+    return a;
+  }
+
+  boolean hasSelfAssessment(ClientScope scope, UUID engagementId, UUID personId) {
+    return !selfAssessments.history(scope, engagementId, personId).isEmpty();
+  }
+
+  /**
+   * Without a user check: for start-up data (submittedBy null) and {@link #submitSelfAssessment}.
+   */
+  SelfAssessment submitAs(
+      ClientScope scope,
+      UUID engagementId,
+      UUID personId,
+      UUID submittedBy,
+      SelfAssessment.Draft d,
+      OffsetDateTime at) {
+    SelfAssessment a =
+        SelfAssessment.submit(
+            UUID.randomUUID(),
+            engagementId,
+            personId,
+            d,
+            SayDo.active(frameworkOf(scope, engagementId)),
+            at);
+    selfAssessments.insert(scope, a, submittedBy);
+    return a;
+  }
+
+  /**
+   * An engagement on the person's own page: whether their profile there was released (then it can
+   * be opened) and when they last gave their own account.
+   */
+  record MyEngagement(
+      UUID engagementId, String title, boolean profileReleased, OffsetDateTime lastSelfAssessed) {}
+
+  /** The engagements the user's person takes part in as far as observation knows. */
+  List<MyEngagement> mine(ClientScope scope, UserAccount me) {
+    if (me.personId() == null) {
+      return List.of();
+    }
+    return readTx.execute(
+        s -> {
+          List<MyEngagement> list = new ArrayList<>();
+          for (UUID id : selfAssessments.engagementsOf(scope, me.personId())) {
+            engagements
+                .find(scope, id)
+                .ifPresent(
+                    e -> {
+                      var history = selfAssessments.history(scope, e.id(), me.personId());
+                      list.add(
+                          new MyEngagement(
+                              e.id(),
+                              e.title(),
+                              access.ownProfileReleased(scope, me, e.id()),
+                              history.isEmpty() ? null : history.get(0).submittedAt()));
+                    });
+          }
+          list.sort(java.util.Comparator.comparing(MyEngagement::title));
+          return list;
+        });
   }
 }

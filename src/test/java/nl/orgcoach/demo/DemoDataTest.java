@@ -208,6 +208,34 @@ class DemoDataTest {
     assertThat(administration.users().stream().filter(u -> u.role() == Role.COACH)).hasSize(1);
   }
 
+  @Test
+  void theDemoManagerHasAReleasedProfileWithSayDo() throws Exception {
+    java.util.UUID manager = stored("manager@zorggroep-ijsselland.nl").personId();
+    ClientId larger = client("Zorggroep IJsselland");
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM self_assessment WHERE client_id = :c AND person_id = :p")
+                .param("c", larger.value())
+                .param("p", manager)
+                .query(Integer.class)
+                .single())
+        .as("the manager gave their own account twice")
+        .isEqualTo(2);
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM profile_release WHERE client_id = :c AND person_id = :p")
+                .param("c", larger.value())
+                .param("p", manager)
+                .query(Integer.class)
+                .single())
+        .isEqualTo(1);
+    int people =
+        count("SELECT COUNT(DISTINCT person_id) FROM self_assessment WHERE client_id = :c");
+    assertThat(people).as("people with an own account").isGreaterThanOrEqualTo(3);
+    int accounts = count("SELECT COUNT(*) FROM self_assessment WHERE client_id = :c");
+    demo.run(null);
+    assertThat(count("SELECT COUNT(*) FROM self_assessment WHERE client_id = :c"))
+        .isEqualTo(accounts);
+  }
+
   private UserAccount stored(String email) {
     UserAccount found =
         administration.findByEmail(email).orElseThrow(() -> new AssertionError(email + " missing"));

@@ -10,7 +10,8 @@ class DemoLoginBoxTest {
 
   static DemoData demo(String password) {
     MockEnvironment env = new MockEnvironment().withProperty("local.server.port", "8123");
-    return new DemoData(new DemoProperties(true, password), null, null, null, env, null, null);
+    return new DemoData(
+        new DemoProperties(true, password), null, null, null, env, null, null, null);
   }
 
   @Test

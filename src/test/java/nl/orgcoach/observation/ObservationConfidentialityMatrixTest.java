@@ -24,15 +24,18 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 /**
  * Observations are confidential like notes (PRODUCT.md invariant 3), exhaustively: every seat (the
  * engagement's coach, another coach of the client, admin, HR, manager, the observed person before
- * and after release) × every surface that shows observations (profile page and API, the observation
- * list page and API, one observation). The note of the observation shows only where
- * ObservationAccess allows it.
+ * and after release, another employee who attends the same meetings) × every surface that shows
+ * observations (profile page and API, the observation list page and API, one observation) or the
+ * person's own account (the self-assessment page and API; say–do in the profile). The note of the
+ * observation and the comment of the person's own account show only where ObservationAccess allows
+ * it; the own account's form is always the person's own, before release too.
  */
 @IntegrationTest
 @AutoConfigureMockMvc
 class ObservationConfidentialityMatrixTest {
 
   static final String NOTE = "Vertrouwelijke waarneming 7731";
+  static final String OWN = "Eigen beeld 5521";
 
   @Autowired MockMvc mvc;
   @Autowired ApplicationContext context;
@@ -45,7 +48,13 @@ class ObservationConfidentialityMatrixTest {
     DETAIL_API,
     // the incongruence analysis (branch h-incong): the engagement's coaches only, never the person
     INCONGRUENCE_PAGE,
-    INCONGRUENCE_API
+    INCONGRUENCE_API,
+    SELF_ASSESSMENT_PAGE,
+    SELF_ASSESSMENT_API;
+
+    boolean ownAccount() {
+      return this == SELF_ASSESSMENT_PAGE || this == SELF_ASSESSMENT_API;
+    }
   }
 
   @Test
@@ -80,6 +89,14 @@ class ObservationConfidentialityMatrixTest {
                         .formatted(UUID.randomUUID(), meeting, s.els, behaviour, NOTE))
                 .getContentAsString(),
             "$.id");
+    MockHttpServletResponse own =
+        api(
+            "PUT",
+            s.api() + "/self-assessment",
+            s.users.token(s.elsUser, s.client),
+            "{\"answers\":[{\"behaviourId\":\"%s\",\"rating\":5,\"comment\":\"%s\"}]}"
+                .formatted(behaviour, OWN));
+    assertThat(own.getStatus()).as(own.getContentAsString()).isEqualTo(200);
 
     Map<String, UserAccount> seats = new LinkedHashMap<>();
     seats.put("coach of the engagement", s.coach);
@@ -88,6 +105,7 @@ class ObservationConfidentialityMatrixTest {
     seats.put("HR", s.hr);
     seats.put("manager", s.manager);
     seats.put("observed person", s.elsUser);
+    seats.put("another employee", s.ruudUser);
     List<String> problems = new ArrayList<>();
     int cells = 0;
     for (boolean released : new boolean[] {false, true}) {
@@ -99,22 +117,34 @@ class ObservationConfidentialityMatrixTest {
       for (var seat : seats.entrySet()) {
         String token = s.users.token(seat.getValue(), s.client);
         for (Surface surface : Surface.values()) {
+          boolean person = seat.getKey().equals("observed person");
           boolean expected =
-              seat.getKey().equals("coach of the engagement")
-                  || (released
-                      && seat.getKey().equals("observed person")
-                      && (surface == Surface.PROFILE_PAGE || surface == Surface.PROFILE_API));
+              surface.ownAccount()
+                  ? person
+                  : seat.getKey().equals("coach of the engagement")
+                      || (released
+                          && person
+                          && (surface == Surface.PROFILE_PAGE || surface == Surface.PROFILE_API));
           MockHttpServletResponse r = perform(s, surface, seat.getValue(), token, observation);
           // The list page names the people observed; the analysis shows when it was computed (one
-          // observation flags nobody); every other surface shows the note.
-          String marker =
+          // observation flags nobody); the own account's surfaces show its comment; the profile
+          // shows the note and (say–do) the comment; the others show the note.
+          String body = r.getContentAsString();
+          boolean shown =
               switch (surface) {
-                case LIST_PAGE -> "de Vries";
-                case INCONGRUENCE_PAGE -> "data-testid=\"incongruence-computed\"";
-                case INCONGRUENCE_API -> "\"computedAt\"";
-                default -> NOTE;
+                case LIST_PAGE -> body.contains("de Vries");
+                case INCONGRUENCE_PAGE -> body.contains("data-testid=\"incongruence-computed\"");
+                case INCONGRUENCE_API -> body.contains("\"computedAt\"");
+                case SELF_ASSESSMENT_PAGE, SELF_ASSESSMENT_API -> body.contains(OWN);
+                case PROFILE_PAGE, PROFILE_API -> body.contains(NOTE) || body.contains(OWN);
+                default -> body.contains(NOTE);
               };
-          boolean shown = r.getContentAsString().contains(marker);
+          if (expected
+              && (surface == Surface.PROFILE_PAGE || surface == Surface.PROFILE_API)
+              && !(body.contains(NOTE) && body.contains(OWN))) {
+            problems.add(
+                seat.getKey() + " on " + surface + ": the note or the own account missing");
+          }
           String where =
               seat.getKey()
                   + (released ? " (released)" : "")
@@ -130,13 +160,15 @@ class ObservationConfidentialityMatrixTest {
           if (shown != expected) {
             problems.add(where + ": observation " + (shown ? "shown" : "not shown"));
           }
-          if (!expected && r.getStatus() != 403 && r.getStatus() != 404) {
+          // Another person who takes part has a form of their own there (without Els's account).
+          boolean ownForm = surface.ownAccount() && seat.getKey().equals("another employee");
+          if (!expected && !ownForm && r.getStatus() != 403 && r.getStatus() != 404) {
             problems.add(where + ": not refused");
           }
         }
       }
     }
-    assertThat(cells).isEqualTo(84);
+    assertThat(cells).isEqualTo(2 * 7 * Surface.values().length);
     assertThat(problems).as(String.join("\n", problems)).isEmpty();
   }
 
@@ -156,6 +188,11 @@ class ObservationConfidentialityMatrixTest {
       case INCONGRUENCE_PAGE ->
           mvc.perform(get(s.page() + "/incongruence").with(asUser(user))).andReturn().getResponse();
       case INCONGRUENCE_API -> api("GET", s.api() + "/incongruence", token, null);
+      case SELF_ASSESSMENT_PAGE ->
+          mvc.perform(get(s.page() + "/self-assessment").with(asUser(user)))
+              .andReturn()
+              .getResponse();
+      case SELF_ASSESSMENT_API -> api("GET", s.api() + "/self-assessment", token, null);
     };
   }
 

@@ -21,8 +21,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * manager Mia reports to Dirk; Els and her peer Piet report to Mia; Ruud reports to Els; Olga is in
  * another unit without a manager (no reporting line to Els). The setting "MT Wijkzorg" has Mia,
  * Els, Piet and Ruud as members. Users: the engagement's coach, another coach of the client (not of
- * the engagement), an admin, HR, a manager, and Els as an employee user. Rows go in by SQL,
- * including the reporting-line history, so the fixture does not depend on the code under test.
+ * the engagement), an admin, HR, a manager, and Els and Ruud as employee users. Rows go in by SQL,
+ * including the reporting-line history, so the fixture does not depend on the code under test; the
+ * say–do helpers at the end ({@link #meeting}, {@link #observe}, {@link #selfAssess}) go through
+ * {@link ObservationSeeding}, with the rules of capture and of the self-assessment form.
  */
 final class ObservationScenario {
 
@@ -46,11 +48,14 @@ final class ObservationScenario {
   final UserAccount hr;
   final UserAccount manager;
   final UserAccount elsUser;
+  final UserAccount ruudUser;
   private final JdbcClient jdbc;
+  private final ObservationSeeding seeding;
 
   ObservationScenario(ApplicationContext context) {
     users = TestUsers.in(context);
     jdbc = context.getBean(JdbcClient.class);
+    seeding = context.getBean(ObservationSeeding.class);
     client = users.client("Zorggroep Observatie");
     scope = context.getBean(AccessAdministration.class).systemScope(client, "test");
     unit(top, "top", "Directie", null);
@@ -81,6 +86,7 @@ final class ObservationScenario {
     hr = users.hr(client);
     manager = users.manager(client);
     elsUser = users.personUser(Role.EMPLOYEE, client, els);
+    ruudUser = users.personUser(Role.EMPLOYEE, client, ruud);
     jdbc.sql(
             """
             INSERT INTO engagement (id, client_id, title, description, sponsor_person_id,
@@ -151,5 +157,48 @@ final class ObservationScenario {
 
   static LocalDate daysAgo(int days) {
     return LocalDate.now(ZoneOffset.UTC).minusDays(days);
+  }
+
+  // --- say–do -----------------------------------------------------------------------------------
+
+  /** The active behaviours of the engagement's framework, in order (the default set). */
+  List<UUID> behaviours() {
+    return seeding.behaviours(scope, engagement);
+  }
+
+  /** A meeting of "MT Wijkzorg" on the date, its members attending (Mia, Els, Piet, Ruud). */
+  UUID meeting(LocalDate on) {
+    return seeding.meeting(scope, engagement, setting, null, on, null, coach.id());
+  }
+
+  /** One observation of the person in the meeting per rating, each of the one behaviour. */
+  void observe(UUID meeting, UUID person, UUID behaviour, int... ratings) {
+    for (int r : ratings) {
+      seeding.observe(
+          scope, engagement, meeting, person, Map.of(behaviour, r), null, false, coach.id());
+    }
+  }
+
+  /** The person's own account of one behaviour, given at the moment. */
+  void selfAssess(UUID person, UUID behaviour, int rating, String comment, OffsetDateTime at) {
+    seeding.selfAssess(
+        scope,
+        engagement,
+        person,
+        Map.of(behaviour, rating),
+        comment == null ? Map.of() : Map.of(behaviour, comment),
+        at);
+  }
+
+  /** The engagement's coach releases the person's profile to them. */
+  void release(UUID person) {
+    seeding.release(scope, engagement, person, coach.id());
+  }
+
+  int selfAssessments() {
+    return jdbc.sql("SELECT count(*) FROM self_assessment WHERE client_id = :c")
+        .param("c", client.value())
+        .query(Integer.class)
+        .single();
   }
 }

@@ -108,7 +108,7 @@ class PhoneCaptureJourneyTest {
   }
 
   /** A tap on a phone: the element scrolled to the middle of the screen first. */
-  private static void tap(Browser browser, WebElement element) {
+  static void tap(Browser browser, WebElement element) {
     ((JavascriptExecutor) browser.driver())
         .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
     try {

@@ -344,6 +344,17 @@ class TenantIsolationMatrixTest {
         EnumSet.of(Role.COACH),
         "GET /c/{clientId}/engagements/{engagementId}/incongruence",
         "GET /api/v1/clients/{clientId}/engagements/{engagementId}/incongruence");
+    // --- h-saydo: the person's own account (say–do, ObservationAccess.selfAssessment) is for a
+    // user linked to a person who takes part in the engagement, and no user of the fixture is
+    // linked to a person; the list on the own page is everyone's (empty without a person)
+    client(
+        EnumSet.noneOf(Role.class),
+        "GET /c/{clientId}/engagements/{engagementId}/self-assessment",
+        "POST /c/{clientId}/engagements/{engagementId}/self-assessment",
+        "GET /api/v1/clients/{clientId}/engagements/{engagementId}/self-assessment",
+        "PUT /api/v1/clients/{clientId}/engagements/{engagementId}/self-assessment");
+    client(
+        ALL, "GET /c/{clientId}/my/observation", "GET /api/v1/clients/{clientId}/my/observation");
 
     // practice administration
     admin(
