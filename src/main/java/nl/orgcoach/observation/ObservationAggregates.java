@@ -73,7 +73,7 @@ class ObservationAggregates {
 
     /** The colour class of the heatmap: heat-1 (mean below 2) to heat-5 (4.25 and up). */
     @com.fasterxml.jackson.annotation.JsonIgnore
-    String heat() {
+    public String heat() {
       if (mean == null) {
         return "heat-none";
       }
@@ -83,7 +83,7 @@ class ObservationAggregates {
 
     /** The share favourable in whole percent. */
     @com.fasterxml.jackson.annotation.JsonIgnore
-    Long percentFavourable() {
+    public Long percentFavourable() {
       return favourable == null ? null : Math.round(favourable * 100);
     }
   }
@@ -132,7 +132,9 @@ class ObservationAggregates {
       String to,
       Locale locale) {
     EngagementRef e = access.aggregates(scope, me, engagementId);
-    OffsetDateTime now = OffsetDateTime.now(clock);
+    // Microseconds: what both databases keep, so that the moment read back equals the one written.
+    OffsetDateTime now =
+        OffsetDateTime.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     UUID unitId = unitId(unit);
     AggregatePeriod period = AggregatePeriod.parse(from, to, now, graceDays);
     OffsetDateTime frozenAt = queries.freeze(scope, e.id(), period.from(), now);
