@@ -4,17 +4,27 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import nl.orgcoach.access.ClientScope;
 import nl.orgcoach.access.UserAccount;
 import nl.orgcoach.engagement.EngagementLookup.EngagementRef;
+import nl.orgcoach.organisation.UnitLookup;
 import nl.orgcoach.platform.NotFoundException;
 import nl.orgcoach.stats.AnonymityRule;
 import nl.orgcoach.stats.IncongruenceSettings;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The observation aggregates of an engagement for HR (issue 4): per unit × behaviour of its
@@ -31,28 +41,41 @@ class ObservationAggregates {
   private final ObservationAccess access;
   private final AggregateQueries queries;
   private final Behaviours behaviours;
+  private final UnitLookup unitLookup;
+  private final TransactionTemplate tx;
   private final AnonymityRule rule;
+  private final int favourableFrom = IncongruenceSettings.defaults().favourableFrom();
   private final int graceDays;
   private final Clock clock;
+
+  private static final Comparator<AggregateQueries.FrozenUnit> BY_NAME =
+      Comparator.comparing(AggregateQueries.FrozenUnit::name, String.CASE_INSENSITIVE_ORDER)
+          .thenComparing(u -> u.unitId().toString());
 
   @org.springframework.beans.factory.annotation.Autowired
   ObservationAggregates(
       ObservationAccess access,
       AggregateQueries queries,
       Behaviours behaviours,
+      UnitLookup units,
+      PlatformTransactionManager transactions,
       AggregateSettings settings) {
-    this(access, queries, behaviours, settings, Clock.systemUTC());
+    this(access, queries, behaviours, units, transactions, settings, Clock.systemUTC());
   }
 
   ObservationAggregates(
       ObservationAccess access,
       AggregateQueries queries,
       Behaviours behaviours,
+      UnitLookup units,
+      PlatformTransactionManager transactions,
       AggregateSettings settings,
       Clock clock) {
     this.access = access;
     this.queries = queries;
     this.behaviours = behaviours;
+    this.unitLookup = units;
+    this.tx = new TransactionTemplate(transactions);
     this.rule = new AnonymityRule(settings.threshold());
     this.graceDays = settings.graceDays();
     this.clock = clock;
@@ -133,56 +156,110 @@ class ObservationAggregates {
       Locale locale) {
     EngagementRef e = access.aggregates(scope, me, engagementId);
     // Microseconds: what both databases keep, so that the moment read back equals the one written.
-    OffsetDateTime now =
-        OffsetDateTime.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
     UUID unitId = unitId(unit);
     AggregatePeriod period = AggregatePeriod.parse(from, to, now, graceDays);
-    OffsetDateTime frozenAt = queries.freeze(scope, e.id(), period.from(), now);
-    List<UnitAggregates.Unit> tree = queries.units(scope);
-    int favourableFrom = IncongruenceSettings.defaults().favourableFrom();
-    UnitAggregates decided =
-        UnitAggregates.decide(
-            tree,
-            queries.ratings(scope, e.id(), period.from(), period.to(), frozenAt),
-            rule,
-            favourableFrom);
-    if (unitId != null && !decided.contains(unitId)) {
-      throw new NotFoundException("unit");
+    AggregateQueries.Frozen frozen =
+        queries.frozen(scope, e.id(), period.from()).orElseGet(() -> freeze(scope, e, period, now));
+
+    Map<UUID, AggregateQueries.FrozenUnit> units = new HashMap<>();
+    Map<UUID, List<AggregateQueries.FrozenUnit>> children = new HashMap<>();
+    for (AggregateQueries.FrozenUnit u : queries.frozenUnits(scope, e.id(), period.from())) {
+      units.put(u.unitId(), u);
     }
-    List<Behaviour> framework = behaviours.of(scope, e.id());
-    List<Column> columns =
-        framework.stream().map(b -> new Column(b.id(), b.name(locale), b.retired())).toList();
-    List<Row> rows = new ArrayList<>();
-    List<UnitAggregates.Unit> level;
-    if (unitId == null) {
-      level = decided.roots();
-    } else {
-      rows.add(row(decided, decided.unit(unitId), true, columns));
-      level = decided.children(unitId);
+    for (AggregateQueries.FrozenUnit u : units.values()) {
+      children.computeIfAbsent(u.parentId(), p -> new ArrayList<>()).add(u);
     }
-    int unlisted = 0;
-    for (UnitAggregates.Unit u : level) {
-      if (decided.observed(u.id())) {
-        rows.add(row(decided, u, false, columns));
-      } else {
-        unlisted++;
+    children.values().forEach(list -> list.sort(BY_NAME));
+    List<Crumb> path = new ArrayList<>();
+    if (unitId != null) {
+      if (!units.containsKey(unitId) && !unitLookup.exists(scope, unitId)) {
+        throw new NotFoundException("unit");
+      }
+      Set<UUID> seen = new HashSet<>();
+      for (AggregateQueries.FrozenUnit u = units.get(unitId);
+          u != null && seen.add(u.unitId());
+          u = u.parentId() == null ? null : units.get(u.parentId())) {
+        path.add(0, new Crumb(u.unitId(), u.name()));
       }
     }
-    List<Crumb> path =
-        unitId == null
-            ? List.of()
-            : decided.path(unitId).stream().map(u -> new Crumb(u.id(), u.name())).toList();
+    List<AggregateQueries.FrozenUnit> shown = new ArrayList<>();
+    int unlisted;
+    if (unitId == null) {
+      shown.addAll(children.getOrDefault(null, List.of()));
+      unlisted = frozen.topUnits() - shown.size();
+    } else if (units.containsKey(unitId)) {
+      List<AggregateQueries.FrozenUnit> below = children.getOrDefault(unitId, List.of());
+      shown.add(units.get(unitId));
+      shown.addAll(below);
+      unlisted = units.get(unitId).childUnits() - below.size();
+    } else {
+      unlisted = 0;
+    }
+    Map<UUID, Map<UUID, AggregateQueries.FrozenCell>> cells = new HashMap<>();
+    for (AggregateQueries.FrozenCell c :
+        queries.frozenCells(
+            scope, e.id(), period.from(), shown.stream().map(u -> u.unitId()).toList())) {
+      cells.computeIfAbsent(c.unitId(), u -> new HashMap<>()).put(c.behaviourId(), c);
+    }
+    List<Column> columns =
+        behaviours.of(scope, e.id()).stream()
+            .map(b -> new Column(b.id(), b.name(locale), b.retired()))
+            .toList();
+    List<Row> rows = new ArrayList<>();
+    for (AggregateQueries.FrozenUnit u : shown) {
+      boolean total = u.unitId().equals(unitId);
+      boolean drillable = !children.getOrDefault(u.unitId(), List.of()).isEmpty();
+      List<CellView> row = new ArrayList<>();
+      for (Column c : columns) {
+        row.add(cell(c.id(), cells.getOrDefault(u.unitId(), Map.of()).get(c.id())));
+      }
+      rows.add(new Row(u.unitId(), u.name(), total, drillable, row));
+    }
     return new View(
         Quarter.of(period),
-        frozenAt,
+        frozen.frozenAt(),
         rule.threshold(),
         favourableFrom,
         unitId,
         path,
         columns,
         rows,
-        unlisted,
+        Math.max(0, unlisted),
         quarters());
+  }
+
+  /**
+   * Decides the quarter from the observations recorded until now and keeps it. When another reader
+   * froze it at the same moment, theirs is kept and read.
+   */
+  private AggregateQueries.Frozen freeze(
+      ClientScope scope, EngagementRef e, AggregatePeriod period, OffsetDateTime now) {
+    UnitAggregates decided =
+        UnitAggregates.decide(
+            queries.units(scope),
+            queries.ratings(scope, e.id(), period.from(), period.to(), now),
+            rule,
+            favourableFrom);
+    try {
+      tx.executeWithoutResult(s -> queries.store(scope, e.id(), period.from(), now, decided));
+    } catch (DuplicateKeyException raced) {
+      // frozen by a reader at the same moment: theirs stands
+    }
+    return queries.frozen(scope, e.id(), period.from()).orElseThrow();
+  }
+
+  private static CellView cell(UUID behaviour, AggregateQueries.FrozenCell c) {
+    if (c == null) {
+      return new CellView(behaviour, UnitAggregates.Status.NONE.name(), null, null, null, null);
+    }
+    return new CellView(
+        behaviour,
+        c.status(),
+        c.people(),
+        c.observations(),
+        c.mean() == null ? null : Math.round(c.mean() * 100) / 100.0,
+        c.favourable() == null ? null : Math.round(c.favourable() * 1000) / 1000.0);
   }
 
   /** The quarters offered, newest first (for the page when the one asked for was refused). */
@@ -190,24 +267,6 @@ class ObservationAggregates {
     return AggregatePeriod.recent(OffsetDateTime.now(clock), graceDays, QUARTERS_OFFERED).stream()
         .map(Quarter::of)
         .toList();
-  }
-
-  private static Row row(
-      UnitAggregates decided, UnitAggregates.Unit u, boolean total, List<Column> columns) {
-    boolean drillable = decided.children(u.id()).stream().anyMatch(c -> decided.observed(c.id()));
-    List<CellView> cells = new ArrayList<>();
-    for (Column c : columns) {
-      UnitAggregates.Cell cell = decided.cell(u.id(), c.id());
-      cells.add(
-          new CellView(
-              c.id(),
-              cell.status().name(),
-              cell.people(),
-              cell.observations(),
-              cell.mean() == null ? null : Math.round(cell.mean() * 100) / 100.0,
-              cell.favourable() == null ? null : Math.round(cell.favourable() * 1000) / 1000.0));
-    }
-    return new Row(u.id(), u.name(), total, drillable, cells);
   }
 
   private static UUID unitId(String unit) {

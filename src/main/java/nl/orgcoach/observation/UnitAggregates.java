@@ -222,6 +222,21 @@ final class UnitAggregates {
     return order;
   }
 
+  /** Every decided cell (units and behaviours with observations), by unit and behaviour. */
+  Map<Key, Cell> cells() {
+    return Map.copyOf(cells);
+  }
+
+  /** The units with observations in their subtree, top-down: with them their ancestors. */
+  List<Unit> observedUnits() {
+    return breadthFirst().stream().filter(u -> observed.contains(u.id())).toList();
+  }
+
+  /** Whether the unit is a top unit here (no parent, or a parent outside the tree). */
+  boolean isRoot(UUID unit) {
+    return roots.stream().anyMatch(r -> r.id().equals(unit));
+  }
+
   /** The cell of a unit and behaviour (NONE when nobody in its subtree was observed on it). */
   Cell cell(UUID unit, UUID behaviour) {
     return cells.getOrDefault(new Key(unit, behaviour), Cell.NONE);

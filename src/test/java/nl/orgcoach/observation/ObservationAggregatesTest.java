@@ -160,11 +160,20 @@ class ObservationAggregatesTest {
   }
 
   @Test
-  void aFrozenQuarterDoesNotChangeWhenObservationsAreRecordedLater() throws Exception {
+  void aFrozenQuarterDoesNotChangeWithLaterObservationsOrAReorganisation() throws Exception {
     String before =
         api(s.api() + "/observation-aggregates?unit=" + s.top, hrToken).getContentAsString();
     String meeting = meeting(List.of(s.mia, s.els, s.piet, s.ruud));
     record(meeting, s.els, Map.of(behaviours.get(0), 1));
+    // a reorganisation: Wijkzorg Noord moves under Facilitair, Olga moves to Wijkzorg Noord
+    jdbc.sql("UPDATE unit SET parent_id = :p WHERE id = :u")
+        .param("p", s.other)
+        .param("u", s.team)
+        .update();
+    jdbc.sql("UPDATE person_history SET unit_id = :u WHERE person_id = :p")
+        .param("u", s.team)
+        .param("p", s.olga)
+        .update();
     String after =
         api(s.api() + "/observation-aggregates?unit=" + s.top, hrToken).getContentAsString();
     assertThat(after).isEqualTo(before);
