@@ -85,4 +85,19 @@ public class EngagementLookup {
         .collect(
             java.util.stream.Collectors.toMap(Sponsor::id, Sponsor::sponsorPersonId, (a, b) -> a));
   }
+
+  /** Whether the person is the engagement's sponsor (false for an engagement of another client). */
+  public boolean isSponsor(ClientScope scope, UUID engagementId, UUID personId) {
+    return jdbc.sql(
+                """
+                SELECT count(*) FROM engagement
+                WHERE client_id = :client AND id = :e AND sponsor_person_id = :p
+                """)
+            .param("client", scope.id())
+            .param("e", engagementId)
+            .param("p", personId)
+            .query(Integer.class)
+            .single()
+        > 0;
+  }
 }

@@ -15,9 +15,16 @@ import org.springframework.stereotype.Component;
  * check. Observations are confidential like an intervention's notes (PRODUCT.md invariant 3): they
  * and the profiles made of them are read by the engagement's coaches, and by the observed person
  * only once a coach released their profile (revocably). Nobody else: not an admin who does not
- * coach the engagement, not HR, not a manager (aggregates for them come later, with a minimum group
- * size). Recording is for the engagement's coaches. The framework and the meetings hold nothing
- * confidential: the engagement's coaches and admins manage them.
+ * coach the engagement, not HR, not a manager. Recording is for the engagement's coaches. The
+ * framework and the meetings hold nothing confidential: the engagement's coaches and admins manage
+ * them.
+ *
+ * <p><b>Aggregates</b> per unit × behaviour ({@link ObservationAggregates}, never a person's
+ * numbers, only cells of at least 3 people that single nobody out) are read by HR, admins, the
+ * engagement's coaches and the engagement's sponsor (the user linked to the sponsor person: the
+ * management that commissioned the engagement, who also sees its whole trail). Not by other
+ * managers or employees of the client: the people observed are their colleagues and direct reports,
+ * and the aggregates are an instrument of HR and the engagement, not of the line.
  *
  * <p>An engagement a coach does not coach does not exist for them (404), as in the engagement
  * module; other roles see engagements, so for them a refusal is 403.
@@ -59,6 +66,22 @@ class ObservationAccess {
 
   boolean mayObserve(UserAccount me, EngagementRef e) {
     return me.role().belongsToPractice() && e.isCoachedBy(me.id());
+  }
+
+  boolean mayReadAggregates(ClientScope scope, UserAccount me, EngagementRef e) {
+    return me.is(Role.ADMIN)
+        || me.is(Role.HR)
+        || mayObserve(me, e)
+        || (me.personId() != null && engagements.isSponsor(scope, e.id(), me.personId()));
+  }
+
+  /** The engagement if the user may read its aggregates per unit and behaviour. */
+  EngagementRef aggregates(ClientScope scope, UserAccount me, UUID engagementId) {
+    EngagementRef e = visible(scope, me, engagementId);
+    if (!mayReadAggregates(scope, me, e)) {
+      throw new AccessDeniedException("observation aggregates");
+    }
+    return e;
   }
 
   /** The engagement if the user may edit its framework and meetings. */

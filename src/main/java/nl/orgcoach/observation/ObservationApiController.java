@@ -32,9 +32,11 @@ class ObservationApiController {
   private static final String BASE = "/api/v1/clients/{clientId}/engagements/{engagementId}";
 
   private final ObservationService service;
+  private final ObservationAggregates aggregates;
 
-  ObservationApiController(ObservationService service) {
+  ObservationApiController(ObservationService service, ObservationAggregates aggregates) {
     this.service = service;
+    this.aggregates = aggregates;
   }
 
   /** A behaviour with its linked agreements. */
@@ -379,5 +381,25 @@ class ObservationApiController {
   List<ObservationService.MyEngagement> mine(
       ClientScope scope, @AuthenticationPrincipal UserAccount me) {
     return service.mine(scope, me);
+  }
+
+  @GetMapping(BASE + "/observation-aggregates")
+  @Operation(
+      summary =
+          "Aggregates per unit and behaviour for one closed quarter (HR, admin, coaches, sponsor)",
+      description =
+          "unit: the unit to drill into (its row, then its children; none: the top units);"
+              + " from/to: the first and last day of a closed calendar quarter (none: the latest)."
+              + " A cell has numbers only when status is SHOWN: at least 3 people and nobody"
+              + " singled out by subtracting cells (docs/analytics.md)")
+  ObservationAggregates.View aggregates(
+      ClientScope scope,
+      @AuthenticationPrincipal UserAccount me,
+      @PathVariable UUID engagementId,
+      @RequestParam(required = false) String unit,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      Locale locale) {
+    return aggregates.view(scope, me, engagementId, unit, from, to, locale);
   }
 }

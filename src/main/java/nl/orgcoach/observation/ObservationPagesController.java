@@ -41,6 +41,7 @@ class ObservationPagesController {
   private static final String E = "/c/{clientId}/engagements/{engagementId}";
 
   private final ObservationService service;
+  private final ObservationAggregates aggregates;
   private final Clients clients;
   private final SettingLookup settings;
   private final PersonLookup people;
@@ -50,6 +51,7 @@ class ObservationPagesController {
 
   ObservationPagesController(
       ObservationService service,
+      ObservationAggregates aggregates,
       Clients clients,
       SettingLookup settings,
       PersonLookup people,
@@ -57,6 +59,7 @@ class ObservationPagesController {
       MessageSource messages,
       JsonMapper json) {
     this.service = service;
+    this.aggregates = aggregates;
     this.clients = clients;
     this.settings = settings;
     this.people = people;
@@ -520,5 +523,33 @@ class ObservationPagesController {
     } catch (NumberFormatException e) {
       return Integer.MIN_VALUE;
     }
+  }
+
+  // --- aggregates ------------------------------------------------------------------------------
+
+  /** The aggregates per unit and behaviour: for whom, see {@link ObservationAccess}. */
+  @GetMapping(E + "/observation-aggregates")
+  String aggregates(
+      ClientScope scope,
+      @AuthenticationPrincipal UserAccount me,
+      @PathVariable UUID engagementId,
+      @RequestParam(required = false) String unit,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      Locale locale,
+      Model model,
+      HttpServletResponse response) {
+    model.addAttribute("client", clients.get(scope));
+    model.addAttribute("engagementId", engagementId);
+    try {
+      model.addAttribute("view", aggregates.view(scope, me, engagementId, unit, from, to, locale));
+      model.addAttribute("errors", Map.of());
+    } catch (UserError e) {
+      response.setStatus(422);
+      model.addAttribute("view", null);
+      model.addAttribute("errors", formErrors.byField(e, locale));
+      model.addAttribute("quarters", aggregates.quarters());
+    }
+    return "observation/aggregates";
   }
 }

@@ -172,6 +172,89 @@ class ObservationConfidentialityMatrixTest {
     assertThat(problems).as(String.join("\n", problems)).isEmpty();
   }
 
+  /**
+   * The aggregates per unit and behaviour (branch h-obshr): HR, admins and the engagement's coaches
+   * read them, other managers, employees and the observed person do not, a coach of another
+   * engagement does not even see it; and for every seat they never carry an observation, a note, a
+   * name or a person's id. HR still sees no profile and no observation (the matrix above).
+   */
+  @Test
+  void aggregatesForHrAdminsAndCoachesButNeverAnObservation() throws Exception {
+    ObservationScenario s = new ObservationScenario(context);
+    String coachToken = s.users.token(s.coach, s.client);
+    java.time.LocalDate day =
+        AggregatePeriod.latest(java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC), 14)
+            .from()
+            .plusDays(3);
+    String meeting =
+        com.jayway.jsonpath.JsonPath.read(
+            api(
+                    "POST",
+                    s.api() + "/meetings",
+                    coachToken,
+                    "{\"settingId\":\"%s\",\"heldOn\":\"%s\"}".formatted(s.setting, day))
+                .getContentAsString(),
+            "$.id");
+    String behaviour =
+        com.jayway.jsonpath.JsonPath.<List<String>>read(
+                api("GET", s.api() + "/behaviours", coachToken, null).getContentAsString(),
+                "$[*].id")
+            .get(0);
+    for (UUID person : List.of(s.mia, s.els, s.piet, s.ruud)) {
+      api(
+          "POST",
+          s.api() + "/observations",
+          coachToken,
+          """
+          {"idempotencyKey":"%s","meetingId":"%s","personId":"%s",
+           "ratings":[{"behaviourId":"%s","rating":4}],"note":"%s"}
+          """
+              .formatted(UUID.randomUUID(), meeting, person, behaviour, NOTE));
+    }
+    Map<String, UserAccount> seats = new LinkedHashMap<>();
+    seats.put("coach of the engagement", s.coach);
+    seats.put("other coach", s.otherCoach);
+    seats.put("admin", s.admin);
+    seats.put("HR", s.hr);
+    seats.put("manager", s.manager);
+    seats.put("observed person", s.elsUser);
+    List<String> problems = new ArrayList<>();
+    for (var seat : seats.entrySet()) {
+      boolean allowed = List.of("coach of the engagement", "admin", "HR").contains(seat.getKey());
+      String token = s.users.token(seat.getValue(), s.client);
+      MockHttpServletResponse page =
+          mvc.perform(
+                  get(s.page() + "/observation-aggregates")
+                      .param("unit", s.top.toString())
+                      .with(asUser(seat.getValue())))
+              .andReturn()
+              .getResponse();
+      MockHttpServletResponse json =
+          api("GET", s.api() + "/observation-aggregates?unit=" + s.top, token, null);
+      for (var r : Map.of("page", page, "API", json).entrySet()) {
+        String where = seat.getKey() + " on the aggregates " + r.getKey();
+        String body = r.getValue().getContentAsString();
+        int status = r.getValue().getStatus();
+        if (allowed && status != 200) {
+          problems.add(where + ": " + status);
+        }
+        if (allowed && !body.contains("Wijkzorg Noord")) {
+          problems.add(where + ": no aggregates");
+        }
+        if (!allowed && status != 403 && status != 404) {
+          problems.add(where + ": not refused (" + status + ")");
+        }
+        for (String secret :
+            List.of(NOTE, "de Vries", "Peters", s.els.toString(), s.mia.toString())) {
+          if (body.contains(secret)) {
+            problems.add(where + ": shows " + secret);
+          }
+        }
+      }
+    }
+    assertThat(problems).as(String.join("\n", problems)).isEmpty();
+  }
+
   private MockHttpServletResponse perform(
       ObservationScenario s, Surface surface, UserAccount user, String token, String observation)
       throws Exception {

@@ -355,6 +355,13 @@ class TenantIsolationMatrixTest {
         "PUT /api/v1/clients/{clientId}/engagements/{engagementId}/self-assessment");
     client(
         ALL, "GET /c/{clientId}/my/observation", "GET /api/v1/clients/{clientId}/my/observation");
+    // observation aggregates per unit and behaviour (branch h-obshr): HR, admins, the engagement's
+    // coaches and its sponsor (no user of the fixture is linked to a person); never a person's
+    // numbers (ObservationConfidentialityMatrixTest)
+    client(
+        EnumSet.of(Role.ADMIN, Role.COACH, Role.HR),
+        "GET /c/{clientId}/engagements/{engagementId}/observation-aggregates",
+        "GET /api/v1/clients/{clientId}/engagements/{engagementId}/observation-aggregates");
 
     // practice administration
     admin(
