@@ -73,9 +73,22 @@ class FeedbackRepeatTest {
     answer("Mo", 4);
     answer("Sam", 5);
     answer("Kim", 4);
+    answer("Els", 5);
     service.close(fx.scope, fx.coachee, second);
 
-    var b = service.results(fx.scope, fx.coachee, second).behaviours().get(0);
+    var results = service.results(fx.scope, fx.coachee, second);
+    var b = results.behaviours().get(0);
+    // Self 5 against others 4.33: D = 0.67, above the band [-0.21, 0.39] of the placeholder norm.
+    assertThat(b.selfOther().category())
+        .isEqualTo(nl.orgcoach.stats.SelfOtherAgreement.Category.OVER_ESTIMATOR);
+    assertThat(b.selfOther().difference())
+        .isCloseTo(2 / 3.0, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(results.change().sd()).isEqualTo(0.8);
+    assertThat(results.change().reliability()).isEqualTo(0.7);
+    assertThat(results.change().minimumReliableChange())
+        .isCloseTo(
+            1.96 * 0.8 * Math.sqrt(0.3) * Math.sqrt(2), org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(results.change().placeholder()).isTrue();
     assertThat(b.result().allOthers().mean())
         .isCloseTo(13 / 3.0, org.assertj.core.data.Offset.offset(1e-9));
     assertThat(b.trend().points()).hasSize(2);
@@ -111,8 +124,11 @@ class FeedbackRepeatTest {
     answer("Mo", 2);
     answer("Sam", 2);
     answer("Kim", 3);
+    answer("Els", 4);
     service.close(fx.scope, fx.coachee, second);
     var b = service.results(fx.scope, fx.coachee, second).behaviours().get(0);
+    assertThat(b.result().self()).isEqualTo(4);
+    assertThat(b.selfOther()).as("no category without all others").isNull();
     assertThat(b.result().allOthers().shown()).isFalse();
     assertThat(b.result().allOthers().mean()).isNull();
     assertThat(b.result().groups()).noneMatch(FeedbackAnonymity.GroupResult::shown);

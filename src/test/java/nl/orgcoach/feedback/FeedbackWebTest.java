@@ -3,6 +3,7 @@ package nl.orgcoach.feedback;
 import static nl.orgcoach.support.TestUsers.asUser;
 import static nl.orgcoach.support.TestUsers.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -200,6 +201,19 @@ class FeedbackWebTest {
             .andExpect(jsonPath("$.behaviours[1].result.allOthers.outcome").value("HIDDEN"))
             .andExpect(jsonPath("$.behaviours[1].result.allOthers.n").doesNotExist())
             .andExpect(jsonPath("$.behaviours[1].result.groups[0].mean").doesNotExist())
+            // Self 2 against all others 4.00: D = -2, below the placeholder norm's band
+            // (mean D 0.09 ± 0.5 × 0.60); behaviour 2 has no "all others", so no category.
+            .andExpect(jsonPath("$.behaviours[0].selfOther.category").value("UNDER_ESTIMATOR"))
+            .andExpect(jsonPath("$.behaviours[0].selfOther.difference").value(-2.0))
+            .andExpect(jsonPath("$.behaviours[1].selfOther").doesNotExist())
+            .andExpect(jsonPath("$.selfOther.centre").value("MEAN_DIFFERENCE"))
+            .andExpect(jsonPath("$.selfOther.m").value(0.5))
+            .andExpect(jsonPath("$.selfOther.lower").value(closeTo(-0.21, 1e-9)))
+            .andExpect(jsonPath("$.selfOther.upper").value(closeTo(0.39, 1e-9)))
+            .andExpect(jsonPath("$.selfOther.placeholder").value(true))
+            .andExpect(jsonPath("$.change.sd").value(0.8))
+            .andExpect(jsonPath("$.change.reliability").value(0.7))
+            .andExpect(jsonPath("$.change.placeholder").value(true))
             .andReturn()
             .getResponse()
             .getContentAsString();
@@ -208,7 +222,20 @@ class FeedbackWebTest {
     mvc.perform(get("/c/{c}/feedback/rounds/{r}", fx.client.value(), round).with(asUser(fx.coach)))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("data-testid=\"feedback-result\"")))
-        .andExpect(content().string(containsString("Vraagt echt door")));
+        .andExpect(content().string(containsString("Vraagt echt door")))
+        .andExpect(content().string(containsString("data-category=\"UNDER_ESTIMATOR\"")))
+        .andExpect(content().string(containsString("data-testid=\"feedback-soa-settings\"")))
+        .andExpect(content().string(containsString("s₁ = 0.8 and r = 0.7 are placeholders")));
+    // The coach read Els's results (the audit says so); Els reading her own is not recorded.
+    var viewed =
+        context
+            .getBean(nl.orgcoach.access.AuditLog.class)
+            .latest(500, nl.orgcoach.access.AuditType.FEEDBACK_RESULTS_VIEWED)
+            .stream()
+            .filter(e -> e.detail().contains(round))
+            .toList();
+    assertThat(viewed).hasSize(1);
+    assertThat(viewed.get(0).actor()).isEqualTo(fx.coach.email());
   }
 
   @Test
