@@ -76,6 +76,17 @@ class FeedbackPagesController {
           .findFirst()
           .ifPresent(a -> behaviours.add(new FeedbackService.NewBehaviour(a.what(), a.id())));
     }
+    for (String picked : form.getOrDefault("framework", List.of())) {
+      // An id that was not offered goes on as it is: the service refuses it with a message.
+      UUID id = uuid(picked);
+      String name =
+          suggestions.framework().stream()
+              .filter(f -> f.id().equals(id))
+              .map(f -> f.name(locale))
+              .findFirst()
+              .orElse(null);
+      behaviours.add(new FeedbackService.NewBehaviour(name, null, id));
+    }
     for (int i = 1; i <= FeedbackService.MAX_BEHAVIOURS; i++) {
       behaviours.add(new FeedbackService.NewBehaviour(form.getFirst("behaviour" + i), null));
     }
@@ -133,7 +144,17 @@ class FeedbackPagesController {
       response.setStatus(status);
     }
     model.addAttribute("client", clients.get(scope));
-    model.addAttribute("s", service.suggestions(scope, me, person));
+    var suggestions = service.suggestions(scope, me, person);
+    model.addAttribute("s", suggestions);
+    // The framework behaviours by engagement, as the form groups them.
+    model.addAttribute(
+        "framework",
+        suggestions.framework().stream()
+            .collect(
+                java.util.stream.Collectors.groupingBy(
+                    f -> f.engagementId(),
+                    java.util.LinkedHashMap::new,
+                    java.util.stream.Collectors.toList())));
     model.addAttribute(
         "posted", posted == null ? new org.springframework.util.LinkedMultiValueMap<>() : posted);
     model.addAttribute("errors", errors);

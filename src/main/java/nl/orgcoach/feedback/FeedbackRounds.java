@@ -36,7 +36,8 @@ class FeedbackRounds {
     }
   }
 
-  record Behaviour(UUID id, int position, String text, UUID referenceId) {}
+  record Behaviour(
+      UUID id, int position, String text, UUID referenceId, UUID frameworkBehaviourId) {}
 
   /** A rater as the round's own pages list them: who was asked, never whether they answered. */
   record Rater(
@@ -80,11 +81,18 @@ class FeedbackRounds {
   }
 
   void insertBehaviour(
-      ClientScope scope, UUID round, UUID id, int position, String text, UUID referenceId) {
+      ClientScope scope,
+      UUID round,
+      UUID id,
+      int position,
+      String text,
+      UUID referenceId,
+      UUID frameworkBehaviourId) {
     jdbc.sql(
             """
-            INSERT INTO feedback_behaviour (id, client_id, round_id, position, text, reference_id)
-            VALUES (:id, :client, :round, :pos, :text, :ref)
+            INSERT INTO feedback_behaviour (id, client_id, round_id, position, text, reference_id,
+                                            framework_behaviour_id)
+            VALUES (:id, :client, :round, :pos, :text, :ref, :framework)
             """)
         .param("id", id)
         .param("client", scope.id())
@@ -92,6 +100,7 @@ class FeedbackRounds {
         .param("pos", position)
         .param("text", text)
         .param("ref", referenceId)
+        .param("framework", frameworkBehaviourId)
         .update();
   }
 
@@ -163,7 +172,7 @@ class FeedbackRounds {
   List<Behaviour> behaviours(ClientScope scope, UUID round) {
     return jdbc.sql(
             """
-            SELECT id, position, text, reference_id FROM feedback_behaviour
+            SELECT id, position, text, reference_id, framework_behaviour_id FROM feedback_behaviour
             WHERE client_id = :client AND round_id = :round ORDER BY position
             """)
         .param("client", scope.id())

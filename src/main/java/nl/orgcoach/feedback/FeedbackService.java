@@ -24,6 +24,7 @@ import nl.orgcoach.access.ClientScope;
 import nl.orgcoach.access.LinkTokens;
 import nl.orgcoach.access.Role;
 import nl.orgcoach.access.UserAccount;
+import nl.orgcoach.observation.FrameworkLookup;
 import nl.orgcoach.organisation.PersonLookup;
 import nl.orgcoach.platform.EmailAddresses;
 import nl.orgcoach.platform.Mailer;
@@ -60,6 +61,7 @@ public class FeedbackService {
   private final MessageSource messages;
   private final FeedbackSettings settings;
   private final JdbcClient jdbc;
+  private final FrameworkLookup framework;
   private final AuditLog audit;
 
   FeedbackService(
@@ -71,6 +73,7 @@ public class FeedbackService {
       MessageSource messages,
       FeedbackSettings settings,
       JdbcClient jdbc,
+      FrameworkLookup framework,
       AuditLog audit) {
     this.audit = audit;
     this.rounds = rounds;
@@ -81,6 +84,7 @@ public class FeedbackService {
     this.messages = messages;
     this.settings = settings;
     this.jdbc = jdbc;
+    this.framework = framework;
   }
 
   // --- who may see what
@@ -105,7 +109,17 @@ public class FeedbackService {
 
   // --- starting a round
 
-  public record NewBehaviour(String text, UUID referenceId) {}
+  /**
+   * A behaviour to ask about: free text, an agreement ({@code referenceId}) copied as text, or a
+   * behaviour of the framework of an engagement the ratee takes part in ({@code
+   * frameworkBehaviourId}; blank text: its name in the person's language).
+   */
+  public record NewBehaviour(String text, UUID referenceId, UUID frameworkBehaviourId) {
+
+    public NewBehaviour(String text, UUID referenceId) {
+      this(text, referenceId, null);
+    }
+  }
 
   public record NewRater(UUID personId, String email, String name, String group, String language) {}
 
@@ -121,12 +135,16 @@ public class FeedbackService {
       String selfEmail,
       String selfLanguage) {}
 
-  /** Suggestions for a new round: raters from the org chart and the person's agreements. */
+  /**
+   * Suggestions for a new round: raters from the org chart, the person's agreements and the
+   * behaviours of the frameworks of the engagements they take part in.
+   */
   public record Suggestions(
       UUID ratee,
       String rateeName,
       List<PersonLookup.Colleague> raters,
-      List<Agreement> agreements) {}
+      List<Agreement> agreements,
+      List<FrameworkLookup.FrameworkBehaviour> framework) {}
 
   public record Agreement(UUID id, String what) {}
 
@@ -134,14 +152,18 @@ public class FeedbackService {
   public Suggestions suggestions(ClientScope scope, UserAccount user, UUID ratee) {
     UUID person = ratee != null ? ratee : user.personId();
     if (person == null) {
-      return new Suggestions(null, null, List.of(), List.of());
+      return new Suggestions(null, null, List.of(), List.of(), List.of());
     }
     var ref = people.find(scope, person).orElseThrow(() -> new NotFoundException("person"));
     if (!mayManage(user, person)) {
       throw new NotFoundException("person");
     }
     return new Suggestions(
-        person, ref.name(), people.reportingLines(scope, person, 30), agreements(scope, person));
+        person,
+        ref.name(),
+        people.reportingLines(scope, person, 30),
+        agreements(scope, person),
+        frameworkOf(scope, person));
   }
 
   /**
@@ -161,6 +183,10 @@ public class FeedbackService {
         .list();
   }
 
+  private List<FrameworkLookup.FrameworkBehaviour> frameworkOf(ClientScope scope, UUID person) {
+    return framework.forPerson(scope, person, LocalDate.now(ZONE));
+  }
+
   @Transactional
   public UUID start(ClientScope scope, UserAccount user, NewRound draft, String baseUrl) {
     UUID ratee = draft.ratee() != null ? draft.ratee() : user.personId();
@@ -177,10 +203,33 @@ public class FeedbackService {
 
     List<NewBehaviour> behaviours = new ArrayList<>();
     Set<String> seenTexts = new HashSet<>();
+    Set<UUID> seenFramework = new HashSet<>();
     List<NewBehaviour> given = draft.behaviours() == null ? List.of() : draft.behaviours();
+    Map<UUID, FrameworkLookup.FrameworkBehaviour> offered = new LinkedHashMap<>();
+    if (given.stream().anyMatch(b -> b != null && b.frameworkBehaviourId() != null)) {
+      frameworkOf(scope, ratee).forEach(f -> offered.putIfAbsent(f.id(), f));
+    }
+    String selfLanguage = language(draft.selfLanguage(), "selfLanguage", 0, problems);
+    Locale selfLocale = Locale.forLanguageTag(selfLanguage);
     for (int i = 0; i < given.size(); i++) {
       NewBehaviour b = given.get(i);
       String text = b == null || b.text() == null ? "" : b.text().strip();
+      UUID frameworkId = b == null ? null : b.frameworkBehaviourId();
+      if (frameworkId != null) {
+        FrameworkLookup.FrameworkBehaviour f = offered.get(frameworkId);
+        if (f == null) {
+          // Not of an engagement the person takes part in (or of another client): never stored.
+          problems.add(Problem.at(i + 1, "behaviours", "feedback.error.frameworkBehaviour"));
+          continue;
+        }
+        if (!seenFramework.add(frameworkId)) {
+          problems.add(Problem.at(i + 1, "behaviours", "feedback.error.behaviourTwice"));
+          continue;
+        }
+        if (text.isEmpty()) {
+          text = f.name(selfLocale);
+        }
+      }
       if (text.isEmpty()) {
         continue;
       }
@@ -190,7 +239,7 @@ public class FeedbackService {
       } else if (!seenTexts.add(text.toLowerCase(Locale.ROOT))) {
         problems.add(Problem.at(i + 1, "behaviours", "feedback.error.behaviourTwice"));
       } else {
-        behaviours.add(new NewBehaviour(text, b.referenceId()));
+        behaviours.add(new NewBehaviour(text, b.referenceId(), frameworkId));
       }
     }
     if (behaviours.isEmpty() || behaviours.size() > MAX_BEHAVIOURS) {
@@ -206,7 +255,6 @@ public class FeedbackService {
     } else {
       selfEmail = EmailAddresses.normalise(selfEmail);
     }
-    String selfLanguage = language(draft.selfLanguage(), "selfLanguage", 0, problems);
 
     record Invitee(RaterGroup group, UUID person, String email, String name, String language) {}
     List<Invitee> invitees = new ArrayList<>();
@@ -275,7 +323,8 @@ public class FeedbackService {
           UUID.randomUUID(),
           i + 1,
           behaviours.get(i).text(),
-          behaviours.get(i).referenceId());
+          behaviours.get(i).referenceId(),
+          behaviours.get(i).frameworkBehaviourId());
     }
     invitees.add(0, new Invitee(RaterGroup.SELF, ratee, selfEmail, person.name(), selfLanguage));
     audit.recordAs(
@@ -518,7 +567,8 @@ public class FeedbackService {
 
   public record Invited(RaterGroup group, String name, String email) {}
 
-  public record BehaviourRef(int position, String text, UUID referenceId) {}
+  public record BehaviourRef(
+      int position, String text, UUID referenceId, UUID frameworkBehaviourId) {}
 
   /**
    * A round as the person and their coach see it. {@code progress} counts answers per group (never
@@ -572,7 +622,10 @@ public class FeedbackService {
     counts.forEach((g, c) -> progress.add(new GroupCount(g, c[0], c[1])));
     List<BehaviourRef> behaviours =
         rounds.behaviours(scope, roundId).stream()
-            .map(b -> new BehaviourRef(b.position(), b.text(), b.referenceId()))
+            .map(
+                b ->
+                    new BehaviourRef(
+                        b.position(), b.text(), b.referenceId(), b.frameworkBehaviourId()))
             .toList();
     return new RoundView(
         round.id(),

@@ -6,5 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Feedback",
-    allowedDependencies = {"access", "organisation", "platform", "stats"})
+    allowedDependencies = {"access", "observation", "organisation", "platform", "stats"})
 package nl.orgcoach.feedback;

@@ -7,7 +7,8 @@
  * of its date ({@link nl.orgcoach.organisation.ReportingLines}), and stored with it. Observations
  * are confidential like notes: {@code ObservationAccess} is the one place that says who reads them.
  * The root package's public API is {@link nl.orgcoach.observation.ObservationSeeding} (for start-up
- * data); everything else is package-private.
+ * data) and {@link nl.orgcoach.observation.FrameworkLookup} (the framework behaviours that feedback
+ * rounds may ask about); everything else is package-private.
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Observation",

@@ -38,8 +38,10 @@ final class FeedbackFixture {
   final UserAccount admin;
   final UserAccount otherEmployee;
   private final JdbcClient jdbc;
+  private final ApplicationContext context;
 
   FeedbackFixture(ApplicationContext context) {
+    this.context = context;
     TestUsers users = TestUsers.in(context);
     jdbc = context.getBean(JdbcClient.class);
     client = users.client("Feedback");
@@ -79,6 +81,48 @@ final class FeedbackFixture {
         .param("u", team)
         .param("m", manager)
         .update();
+  }
+
+  /**
+   * An engagement of the client from 2026-01-01, with a sponsor (may be null) and a scope (no
+   * units: the whole client), whose framework is the default set; answers the framework's behaviour
+   * ids.
+   */
+  List<UUID> engagement(UUID id, String title, UUID sponsor, UUID... scopeUnits) {
+    jdbc.sql(
+            """
+            INSERT INTO engagement (id, client_id, title, description, sponsor_person_id,
+                                    starts_on, ends_on, created_at)
+            VALUES (:id, :c, :t, NULL, :p, DATE '2026-01-01', NULL, CURRENT_TIMESTAMP)
+            """)
+        .param("id", id)
+        .param("c", client.value())
+        .param("t", title)
+        .param("p", sponsor)
+        .update();
+    for (UUID unit : scopeUnits) {
+      jdbc.sql(
+              "INSERT INTO engagement_unit (engagement_id, unit_id, client_id) VALUES (:e, :u, :c)")
+          .param("e", id)
+          .param("u", unit)
+          .param("c", client.value())
+          .update();
+    }
+    return context.getBean(nl.orgcoach.observation.ObservationSeeding.class).behaviours(scope, id);
+  }
+
+  /** Another unit of the client, under {@code parent} (null: a top unit). */
+  UUID unit(String name, UUID parent) {
+    UUID id = UUID.randomUUID();
+    jdbc.sql(
+            "INSERT INTO unit (id, client_id, external_id, name, kind, parent_id) VALUES (:id, :c, :e, :n, 'team', :p)")
+        .param("id", id)
+        .param("c", client.value())
+        .param("e", name + "-" + id)
+        .param("n", name)
+        .param("p", parent)
+        .update();
+    return id;
   }
 
   /** The rater link last mailed to an address through the outbox. */
