@@ -43,6 +43,7 @@ class DemoData implements ApplicationRunner {
   private final Environment environment;
   private final DemoEngagement engagement;
   private final DemoObservations observations;
+  @org.springframework.beans.factory.annotation.Autowired private DemoFeedback feedback;
 
   DemoData(
       DemoProperties properties,
@@ -137,6 +138,10 @@ class DemoData implements ApplicationRunner {
             engagement.id(scope).orElseThrow(),
             coach,
             people.idOfExternal(scope, larger.demoManagerId()).orElseThrow());
+    feedback.load(
+        scope,
+        engagement.id(scope).orElseThrow(),
+        people.idOfExternal(scope, larger.demoManagerId()).orElseThrow());
     log.info(
         "Loaded the demo clients in {} ms, of which the engagement {} ms and {} observations {} ms",
         (System.nanoTime() - start) / 1_000_000,

@@ -102,6 +102,49 @@ class FeedbackRepeatTest {
   }
 
   @Test
+  void smallGroupsMergedIntoOthersInOneRoundAreMergedAgainInTheNextWithTheSameRaters() {
+    // Two peers and the (anonymous) manager are each below the threshold and merged into "others";
+    // three outsiders are shown. The same people in round 2: merged again, not hidden because
+    // round 1 showed that "others" already.
+    for (int round = 0; round < 2; round++) {
+      var raters =
+          new java.util.ArrayList<>(
+              List.of(
+                  new FeedbackService.NewRater(fx.mo, null, null, "PEER", null),
+                  new FeedbackService.NewRater(fx.sam, null, null, "PEER", null),
+                  new FeedbackService.NewRater(fx.bram, null, null, "MANAGER", null),
+                  new FeedbackService.NewRater(null, fx.email("a"), null, "OTHER", null),
+                  new FeedbackService.NewRater(null, fx.email("b"), null, "OTHER", null),
+                  new FeedbackService.NewRater(null, fx.email("c"), null, "OTHER", null)));
+      UUID id =
+          service.start(
+              fx.scope,
+              fx.coachee,
+              new FeedbackService.NewRound(
+                  null,
+                  LocalDate.now().plusDays(7).toString(),
+                  List.of(new FeedbackService.NewBehaviour("Ik luister uit", null)),
+                  raters,
+                  null,
+                  null),
+              "http://localhost");
+      answer("Mo", 2 + round);
+      answer("Sam", 3 + round);
+      answer("Bram", 4);
+      answer("a", 4);
+      answer("b", 3);
+      answer("c", 5);
+      service.close(fx.scope, fx.coachee, id);
+      var groups = service.results(fx.scope, fx.coachee, id).behaviours().get(0).result().groups();
+      assertThat(groups)
+          .as("round " + (round + 1))
+          .filteredOn(FeedbackAnonymity.GroupResult::shown)
+          .extracting(FeedbackAnonymity.GroupResult::group)
+          .containsExactly("OTHER", FeedbackAnonymity.OTHERS);
+    }
+  }
+
+  @Test
   void aGroupThatIsLastRoundsGroupMinusOneIsNotShown() {
     UUID first = round(List.of(fx.mo, fx.sam, fx.kim), "extern");
     answer("Mo", 2);
