@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import nl.orgcoach.support.IntegrationTest;
 import nl.orgcoach.support.TestUsers;
@@ -307,6 +308,78 @@ class FeedbackWebTest {
     mvc.perform(get("/admin/outbox").with(asUser(fx.admin)))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString(fx.email("partner"))));
+  }
+
+  @Test
+  void aBadRatingAForgedOrReusedTokenAndAClosedRoundGetAClearMessageAndChangeNothing()
+      throws Exception {
+    String round = start(coacheeToken, "");
+    String mo = fx.linkFor(fx.email("Mo"));
+    mvc.perform(answer(mo, "4", "3").param("c1", "Eerste")).andExpect(status().isOk());
+    String before = storedAnswers();
+
+    // Ratings out of range or not a number: the form again, with the message at the field.
+    for (String bad : List.of("6", "-1", "abc", "3.5")) {
+      mvc.perform(answer(mo, bad, "3").header("Accept-Language", "nl"))
+          .andExpect(status().isUnprocessableEntity())
+          .andExpect(content().string(containsString("data-testid=\"error-b1\"")))
+          .andExpect(content().string(containsString("Een cijfer is 1 tot 5")));
+    }
+    // A forged token (right shape, never issued) and one of the wrong shape.
+    mvc.perform(answer("A".repeat(43), "4", "4").header("Accept-Language", "nl"))
+        .andExpect(status().isNotFound())
+        .andExpect(content().string(containsString("Deze link is niet (meer) beschikbaar")));
+    mvc.perform(answer("short-token", "4", "4")).andExpect(status().isNotFound());
+    // A reused token: the link Kim had before a reminder gave her a fresh one.
+    String kimOld = fx.linkFor(fx.email("Kim"));
+    mvc.perform(
+            post("/api/v1/clients/{c}/feedback/rounds/{r}/reminders", fx.client.value(), round)
+                .header("Authorization", bearer(coacheeToken)))
+        .andExpect(status().isOk());
+    mvc.perform(answer(kimOld, "1", "1").header("Accept-Language", "en"))
+        .andExpect(status().isNotFound())
+        .andExpect(content().string(containsString("This link is not available")));
+    assertThat(storedAnswers()).isEqualTo(before);
+
+    // A closed round: the link no longer takes answers; closing or reminding again says it is
+    // closed (422 problem details), and nothing changes.
+    mvc.perform(
+            post("/api/v1/clients/{c}/feedback/rounds/{r}/close", fx.client.value(), round)
+                .header("Authorization", bearer(coacheeToken)))
+        .andExpect(status().isOk());
+    mvc.perform(answer(mo, "1", "1").header("Accept-Language", "nl"))
+        .andExpect(status().isNotFound())
+        .andExpect(content().string(containsString("Deze link is niet (meer) beschikbaar")));
+    for (String action : List.of("close", "reminders")) {
+      mvc.perform(
+              post("/api/v1/clients/{c}/feedback/rounds/{r}/" + action, fx.client.value(), round)
+                  .header("Authorization", bearer(coacheeToken))
+                  .header("Accept-Language", "en"))
+          .andExpect(status().isUnprocessableEntity())
+          .andExpect(jsonPath("$.detail").value("The round is closed."));
+    }
+    assertThat(storedAnswers()).isEqualTo(before);
+    assertThat(fx.mailsTo(fx.email("Kim"))).as("invitation and reminder, none after").hasSize(2);
+  }
+
+  /** Every stored answer of the fixture's client, with when its rater answered. */
+  private String storedAnswers() {
+    return jdbc.sql(
+            """
+            SELECT r.email, r.answered_at, a.behaviour_id, a.rating, a.comment
+            FROM feedback_answer a JOIN feedback_rater r ON r.id = a.rater_id
+            WHERE a.client_id = :c ORDER BY r.email, a.behaviour_id
+            """)
+        .param("c", fx.client.value())
+        .query(
+            (rs, n) ->
+                rs.getString(1)
+                    + rs.getObject(2)
+                    + rs.getString(3)
+                    + rs.getObject(4)
+                    + rs.getString(5))
+        .list()
+        .toString();
   }
 
   @Test
