@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.regex.Matcher;
 import nl.orgcoach.access.AuditLog;
 import nl.orgcoach.access.AuditType;
 import nl.orgcoach.support.IntegrationTest;
@@ -226,10 +225,6 @@ class FeedbackScheduleTest {
   }
 
   private static String token(MimeMessage mail) {
-    String body = GreenMailUtil.getBody(mail).replace("=\r\n", "").replace("=3D", "=");
-    assertThat(body).contains("https://orgcoach.example/f/");
-    Matcher link = FeedbackFixture.LINK.matcher(body);
-    assertThat(link.find()).as(body).isTrue();
-    return link.group(1);
+    return FeedbackFixture.linkIn(mail).group(1);
   }
 }
