@@ -29,6 +29,8 @@ import nl.orgcoach.organisation.PersonLookup.Colleague;
 @org.springframework.stereotype.Component
 class DemoFeedback {
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DemoFeedback.class);
+
   private static final long SEED = 20261105L;
   private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
 
@@ -65,6 +67,7 @@ class DemoFeedback {
     if (seeding.hasRounds(scope)) {
       return 0;
     }
+    long start = System.nanoTime();
     List<FeedbackSeeding.Behaviour> behaviours = behaviours(scope, engagement);
     List<UUID> ratees = new ArrayList<>();
     List<Raters> raters = new ArrayList<>();
@@ -141,7 +144,13 @@ class DemoFeedback {
                 false));
       }
     }
-    return seeding.seed(scope, rounds);
+    int made = seeding.seed(scope, rounds);
+    log.info(
+        "Loaded {} demo feedback rounds for {} managers in {} ms",
+        made,
+        ratees.size(),
+        (System.nanoTime() - start) / 1_000_000);
+    return made;
   }
 
   /**

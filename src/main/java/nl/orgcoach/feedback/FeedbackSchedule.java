@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +24,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class FeedbackSchedule {
+
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(FeedbackSchedule.class);
 
   /** Rounds closed per run at most; the next run takes the rest. */
   private static final int CLOSE_BATCH = 500;
@@ -50,7 +54,7 @@ class FeedbackSchedule {
   Run run(OffsetDateTime now) {
     int closed = 0;
     for (var due : rounds.pastClose(now, CLOSE_BATCH)) {
-      if (service.closeScheduled(due.client(), due.roundId(), now)) {
+      if (attempt(() -> service.closeScheduled(due.client(), due.roundId(), now), due.roundId())) {
         closed++;
       }
     }
@@ -70,11 +74,26 @@ class FeedbackSchedule {
       if (r.remindedAt() != null && !r.remindedAt().isBefore(window)) {
         continue;
       }
-      if (service.remindScheduled(r.client(), r.roundId(), r.raterId(), window, now, base)) {
+      if (attempt(
+          () -> service.remindScheduled(r.client(), r.roundId(), r.raterId(), window, now, base),
+          r.roundId())) {
         reminded++;
       }
     }
     return new Run(closed, reminded);
+  }
+
+  /**
+   * One close or reminder in its own transaction; a failure (say a mail that cannot be stored) is
+   * logged and skipped, so that it does not stop the others, and the next run tries it again.
+   */
+  private static boolean attempt(java.util.function.BooleanSupplier step, UUID round) {
+    try {
+      return step.getAsBoolean();
+    } catch (RuntimeException e) {
+      log.warn("Feedback schedule: round {} skipped this run", round, e);
+      return false;
+    }
   }
 
   /**
