@@ -134,6 +134,8 @@ class FeedbackJourneyTest {
     assertThat(browser.byTestId("feedback-footnotes").getText())
         .contains("s₁ = 0,8 en r = 0,7 zijn voorlopige waarden");
     fitsThePhone(browser);
+    ((JavascriptExecutor) browser.driver())
+        .executeScript("arguments[0].scrollIntoView({block: 'end', behavior: 'instant'})", trend);
     browser.screenshot("feedback-trend-phone");
   }
 
