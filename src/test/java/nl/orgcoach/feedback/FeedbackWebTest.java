@@ -360,6 +360,18 @@ class FeedbackWebTest {
     }
     assertThat(storedAnswers()).isEqualTo(before);
     assertThat(fx.mailsTo(fx.email("Kim"))).as("invitation and reminder, none after").hasSize(2);
+
+    // The audit log: started, five invited (Els herself too), four reminded (not Mo, who had
+    // answered), closed once (the refused second close leaves no entry).
+    var audit = context.getBean(nl.orgcoach.access.AuditLog.class);
+    java.util.function.Function<nl.orgcoach.access.AuditType, Long> entries =
+        type -> audit.latest(1000, type).stream().filter(e -> e.detail().contains(round)).count();
+    assertThat(entries.apply(nl.orgcoach.access.AuditType.FEEDBACK_ROUND_STARTED)).isEqualTo(1);
+    assertThat(entries.apply(nl.orgcoach.access.AuditType.FEEDBACK_RATER_INVITED)).isEqualTo(5);
+    assertThat(entries.apply(nl.orgcoach.access.AuditType.FEEDBACK_RATER_REMINDED)).isEqualTo(4);
+    assertThat(entries.apply(nl.orgcoach.access.AuditType.FEEDBACK_ROUND_CLOSED)).isEqualTo(1);
+    assertThat(audit.latest(1, nl.orgcoach.access.AuditType.FEEDBACK_ROUND_STARTED).get(0).actor())
+        .isEqualTo(fx.coachee.email());
   }
 
   /** Every stored answer of the fixture's client, with when its rater answered. */
