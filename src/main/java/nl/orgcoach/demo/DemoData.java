@@ -44,6 +44,7 @@ class DemoData implements ApplicationRunner {
   private final DemoEngagement engagement;
   private final DemoObservations observations;
   private final DemoSelfAssessments selfAssessments;
+  private final DemoFeedback feedback;
 
   DemoData(
       DemoProperties properties,
@@ -53,8 +54,10 @@ class DemoData implements ApplicationRunner {
       Environment environment,
       DemoEngagement engagement,
       DemoObservations observations,
-      DemoSelfAssessments selfAssessments) {
+      DemoSelfAssessments selfAssessments,
+      DemoFeedback feedback) {
     this.selfAssessments = selfAssessments;
+    this.feedback = feedback;
     this.engagement = engagement;
     this.observations = observations;
     this.properties = properties;
@@ -144,11 +147,9 @@ class DemoData implements ApplicationRunner {
             engagement.id(scope).orElseThrow(),
             coach,
             people.idOfExternal(scope, larger.demoManagerId()).orElseThrow());
-    selfAssessments.load(
-        scope,
-        engagement.id(scope).orElseThrow(),
-        coach,
-        people.idOfExternal(scope, larger.demoManagerId()).orElseThrow());
+    UUID demoManager = people.idOfExternal(scope, larger.demoManagerId()).orElseThrow();
+    selfAssessments.load(scope, engagement.id(scope).orElseThrow(), coach, demoManager);
+    feedback.load(scope, engagement.id(scope).orElseThrow(), demoManager);
     log.info(
         "Loaded the demo clients in {} ms, of which the engagement {} ms and {} observations {} ms"
             + " ({} ms CPU on this thread)",

@@ -347,13 +347,124 @@ class FeedbackRounds {
   boolean renewToken(ClientScope scope, UUID raterId, String tokenHash, OffsetDateTime now) {
     return jdbc.sql(
                 """
-                UPDATE feedback_rater SET token_hash = :h, reminded_at = :now
+                UPDATE feedback_rater SET token_hash = :h, reminded_at = :now,
+                       reminders_sent = reminders_sent + 1
                 WHERE client_id = :client AND id = :rater AND answered_at IS NULL
                 """)
             .param("h", tokenHash)
             .param("now", now)
             .param("client", scope.id())
             .param("rater", raterId)
+            .update()
+        > 0;
+  }
+
+  /** A rater who has not answered, in a round that is open now (for the scheduled reminders). */
+  record Unanswered(
+      UUID raterId,
+      ClientId client,
+      UUID roundId,
+      OffsetDateTime closesAt,
+      OffsetDateTime invitedAt,
+      OffsetDateTime remindedAt) {}
+
+  /**
+   * Across all clients: raters without an answer and with fewer than {@code maxReminders}
+   * reminders, in rounds that are open now and close before {@code until}. The scheduler alone asks
+   * this; each row is claimed with {@link #claimReminder} before anything is sent.
+   */
+  List<Unanswered> unanswered(OffsetDateTime now, OffsetDateTime until, int maxReminders) {
+    return jdbc.sql(
+            """
+            SELECT r.id, r.client_id, r.round_id, f.closes_at, r.invited_at, r.reminded_at
+            FROM feedback_round f
+            JOIN feedback_rater r ON r.round_id = f.id AND r.client_id = f.client_id
+            WHERE f.closed_at IS NULL AND f.closes_at > :now AND f.closes_at <= :until
+              AND r.answered_at IS NULL AND r.reminders_sent < :max
+            ORDER BY f.closes_at, r.id
+            """)
+        .param("now", now)
+        .param("until", until)
+        .param("max", maxReminders)
+        .query(
+            (rs, n) ->
+                new Unanswered(
+                    rs.getObject("id", UUID.class),
+                    new ClientId(rs.getObject("client_id", UUID.class)),
+                    rs.getObject("round_id", UUID.class),
+                    rs.getObject("closes_at", OffsetDateTime.class),
+                    rs.getObject("invited_at", OffsetDateTime.class),
+                    rs.getObject("reminded_at", OffsetDateTime.class)))
+        .list();
+  }
+
+  /**
+   * Renews the link of a rater for a scheduled reminder, if nobody did since {@code windowStart}:
+   * the one conditional statement that keeps two application nodes from both sending it (the second
+   * waits for the first's row lock, then finds the row no longer matching). Also false when the
+   * rater answered, reached the maximum, or the round closed meanwhile.
+   */
+  boolean claimReminder(
+      ClientScope scope,
+      UUID raterId,
+      String tokenHash,
+      OffsetDateTime now,
+      OffsetDateTime windowStart,
+      int maxReminders) {
+    return jdbc.sql(
+                """
+                UPDATE feedback_rater SET token_hash = :h, reminded_at = :now,
+                       reminders_sent = reminders_sent + 1
+                WHERE client_id = :client AND id = :rater AND answered_at IS NULL
+                  AND reminders_sent < :max AND (reminded_at IS NULL OR reminded_at < :ws)
+                  AND EXISTS (SELECT 1 FROM feedback_round f
+                              WHERE f.id = feedback_rater.round_id AND f.client_id = :client
+                                AND f.closed_at IS NULL AND f.closes_at > :now)
+                """)
+            .param("h", tokenHash)
+            .param("now", now)
+            .param("client", scope.id())
+            .param("rater", raterId)
+            .param("max", maxReminders)
+            .param("ws", windowStart)
+            .update()
+        > 0;
+  }
+
+  /** A round past its close date that nobody closed yet. */
+  record Due(UUID roundId, ClientId client) {}
+
+  /** Across all clients (for the scheduler): rounds whose close date passed, still open. */
+  List<Due> pastClose(OffsetDateTime now, int limit) {
+    return jdbc.sql(
+            """
+            SELECT id, client_id FROM feedback_round
+            WHERE closed_at IS NULL AND closes_at <= :now
+            ORDER BY closes_at FETCH FIRST %d ROWS ONLY
+            """
+                .formatted(Math.max(1, limit)))
+        .param("now", now)
+        .query(
+            (rs, n) ->
+                new Due(
+                    rs.getObject("id", UUID.class),
+                    new ClientId(rs.getObject("client_id", UUID.class))))
+        .list();
+  }
+
+  /**
+   * Marks a round that passed its close date as closed at that date; false when it was closed
+   * already (by a person, or by the scheduler on another node).
+   */
+  boolean closeAtItsDate(ClientScope scope, UUID round, OffsetDateTime now) {
+    return jdbc.sql(
+                """
+                UPDATE feedback_round SET closed_at = closes_at
+                WHERE client_id = :client AND id = :id AND closed_at IS NULL AND closes_at <= :now
+                """)
+            .param("client", scope.id())
+            .param("id", round)
+            .param("now", now)
             .update()
         > 0;
   }

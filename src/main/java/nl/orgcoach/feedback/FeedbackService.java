@@ -16,6 +16,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
+import nl.orgcoach.access.AuditLog;
+import nl.orgcoach.access.AuditType;
+import nl.orgcoach.access.ClientId;
 import nl.orgcoach.access.ClientScope;
 import nl.orgcoach.access.LinkTokens;
 import nl.orgcoach.access.Role;
@@ -29,6 +33,7 @@ import nl.orgcoach.platform.UserError;
 import nl.orgcoach.platform.UserError.Problem;
 import nl.orgcoach.stats.AnonymityRule;
 import nl.orgcoach.stats.ReliableChange;
+import nl.orgcoach.stats.SelfOtherAgreement;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -57,6 +62,7 @@ public class FeedbackService {
   private final FeedbackSettings settings;
   private final JdbcClient jdbc;
   private final FrameworkLookup framework;
+  private final AuditLog audit;
 
   FeedbackService(
       FeedbackRounds rounds,
@@ -67,7 +73,9 @@ public class FeedbackService {
       MessageSource messages,
       FeedbackSettings settings,
       JdbcClient jdbc,
-      FrameworkLookup framework) {
+      FrameworkLookup framework,
+      AuditLog audit) {
+    this.audit = audit;
     this.rounds = rounds;
     this.anonymity = anonymity;
     this.people = people;
@@ -332,12 +340,18 @@ public class FeedbackService {
           behaviours.get(i).frameworkBehaviourId());
     }
     invitees.add(0, new Invitee(RaterGroup.SELF, ratee, selfEmail, person.name(), selfLanguage));
+    audit.recordAs(
+        scope.actor(),
+        AuditType.FEEDBACK_ROUND_STARTED,
+        scope.clientId(),
+        "round " + round + " person " + ratee + ", " + behaviours.size() + " behaviour(s)");
     for (Invitee inv : invitees) {
       LinkTokens.Secret secret = LinkTokens.newSecret();
+      UUID raterId = UUID.randomUUID();
       rounds.insertRater(
           scope,
           round,
-          UUID.randomUUID(),
+          raterId,
           inv.group(),
           inv.person(),
           inv.email(),
@@ -355,6 +369,11 @@ public class FeedbackService {
           baseUrl,
           secret.value(),
           false);
+      audit.recordAs(
+          scope.actor(),
+          AuditType.FEEDBACK_RATER_INVITED,
+          scope.clientId(),
+          "round " + round + " rater " + raterId + " (" + inv.group() + ")");
     }
     return round;
   }
@@ -640,25 +659,94 @@ public class FeedbackService {
     int behaviours = rounds.behaviours(scope, roundId).size();
     int sent = 0;
     for (var r : rounds.raters(scope, roundId)) {
-      if (r.answeredAt() != null) {
-        continue;
-      }
-      LinkTokens.Secret secret = LinkTokens.newSecret();
-      if (rounds.renewToken(scope, r.id(), secret.hash(), now)) {
-        invite(
-            r.email(),
-            r.language(),
-            r.raterGroup(),
-            round.rateeName(),
-            behaviours,
-            round.closesAt(),
-            baseUrl,
-            secret.value(),
-            true);
+      if (r.answeredAt() == null
+          && remind(
+              scope,
+              round,
+              behaviours,
+              r,
+              baseUrl,
+              hash -> rounds.renewToken(scope, r.id(), hash, now))) {
         sent++;
       }
     }
     return sent;
+  }
+
+  /**
+   * A scheduled reminder to one rater (see {@link FeedbackSchedule}): sent only when the claim, one
+   * conditional update, wins, so that a rater gets it once however many nodes run the schedule. The
+   * mail leaves after the commit.
+   */
+  @Transactional
+  boolean remindScheduled(
+      ClientId client,
+      UUID roundId,
+      UUID raterId,
+      OffsetDateTime windowStart,
+      OffsetDateTime now,
+      String baseUrl) {
+    ClientScope scope = links.scopeOf(client, "feedback-schedule");
+    var round = rounds.find(scope, roundId);
+    var rater = rounds.rater(scope, raterId);
+    if (round.isEmpty() || rater.isEmpty() || round.get().closedAt(now)) {
+      return false;
+    }
+    return remind(
+        scope,
+        round.get(),
+        rounds.behaviours(scope, roundId).size(),
+        rater.get(),
+        baseUrl,
+        hash ->
+            rounds.claimReminder(scope, raterId, hash, now, windowStart, settings.maxReminders()));
+  }
+
+  /** Renews a rater's link through {@code claim} and, when that wins, mails it as a reminder. */
+  private boolean remind(
+      ClientScope scope,
+      FeedbackRounds.Round round,
+      int behaviours,
+      FeedbackRounds.Rater rater,
+      String baseUrl,
+      Predicate<String> claim) {
+    LinkTokens.Secret secret = LinkTokens.newSecret();
+    if (!claim.test(secret.hash())) {
+      return false;
+    }
+    invite(
+        rater.email(),
+        rater.language(),
+        rater.raterGroup(),
+        round.rateeName(),
+        behaviours,
+        round.closesAt(),
+        baseUrl,
+        secret.value(),
+        true);
+    audit.recordAs(
+        scope.actor(),
+        AuditType.FEEDBACK_RATER_REMINDED,
+        scope.clientId(),
+        "round " + round.id() + " rater " + rater.id() + " (" + rater.raterGroup() + ")");
+    return true;
+  }
+
+  /**
+   * Closes a round whose close date passed (the scheduler); answers whether this call closed it.
+   */
+  @Transactional
+  boolean closeScheduled(ClientId client, UUID roundId, OffsetDateTime now) {
+    ClientScope scope = links.scopeOf(client, "feedback-schedule");
+    if (!rounds.closeAtItsDate(scope, roundId, now)) {
+      return false;
+    }
+    audit.recordAs(
+        scope.actor(),
+        AuditType.FEEDBACK_ROUND_CLOSED,
+        scope.clientId(),
+        "round " + roundId + " at its close date");
+    return true;
   }
 
   @Transactional
@@ -667,6 +755,8 @@ public class FeedbackService {
     if (!rounds.close(scope, roundId, OffsetDateTime.now(ZoneOffset.UTC))) {
       throw new UserError("feedback.error.closed");
     }
+    audit.recordAs(
+        scope.actor(), AuditType.FEEDBACK_ROUND_CLOSED, scope.clientId(), "round " + roundId);
   }
 
   // --- results
@@ -681,13 +771,52 @@ public class FeedbackService {
    */
   public record Trend(List<TrendPoint> points, ReliableChange.Change change) {}
 
+  /**
+   * The self–other agreement category of one behaviour: self minus the mean of all others (D),
+   * placed against the norm of {@link SelfOtherSettings}. Only when the person rated themself and
+   * "all others" is shown; {@code category} null with {@code reason} when the norm is too small.
+   */
+  @com.fasterxml.jackson.annotation.JsonInclude(
+      com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+  public record SelfOther(SelfOtherAgreement.Category category, double difference, String reason) {}
+
+  /**
+   * The settings of the self–other agreement category, printed beside it (METHODS §1): the centre
+   * and m, the norm it is placed against (n, mean D, SD(D), mean of others), the band that follows,
+   * and whether the norm is the documented placeholder.
+   */
+  public record SelfOtherSettings(
+      SelfOtherAgreement.Centre centre,
+      double m,
+      int normSize,
+      double normMeanDifference,
+      double normSdDifference,
+      double normMeanOthers,
+      double centreValue,
+      double lower,
+      double upper,
+      boolean placeholder,
+      String describe) {}
+
+  /**
+   * The reference reliable change used (METHODS §3): s₁, r, the minimum reliable change that
+   * follows, and whether these are still the placeholder defaults.
+   */
+  public record ChangeSettings(
+      double sd, double reliability, double minimumReliableChange, boolean placeholder) {}
+
   public record BehaviourResults(
-      int position, String text, FeedbackAnonymity.BehaviourResult result, Trend trend) {}
+      int position,
+      String text,
+      FeedbackAnonymity.BehaviourResult result,
+      Trend trend,
+      SelfOther selfOther) {}
 
   /**
    * The results of a round; everything in them comes from {@link FeedbackAnonymity}. While the
    * round is open, {@code closed} is false and there are none. {@code changeReference} states the
-   * reference that reliable change used.
+   * reference that reliable change used ({@code change} the same as numbers); {@code selfOther} the
+   * settings of the self–other agreement category.
    */
   public record Results(
       UUID roundId,
@@ -695,7 +824,66 @@ public class FeedbackService {
       boolean closed,
       int threshold,
       String changeReference,
+      ChangeSettings change,
+      SelfOtherSettings selfOther,
       List<BehaviourResults> behaviours) {}
+
+  ChangeSettings changeSettings() {
+    var reference = new ReliableChange.Reference(settings.changeSd(), settings.changeReliability());
+    return new ChangeSettings(
+        reference.sd(),
+        reference.reliability(),
+        reference.minimumReliableChange(),
+        settings.changeIsPlaceholder());
+  }
+
+  SelfOtherSettings selfOtherSettings() {
+    var soa = soaSettings();
+    var norm = norm();
+    double centre = soa.centre() == SelfOtherAgreement.Centre.ZERO ? 0.0 : norm.meanDifference();
+    double half = soa.m() * norm.sdDifference();
+    return new SelfOtherSettings(
+        soa.centre(),
+        soa.m(),
+        norm.size(),
+        norm.meanDifference(),
+        norm.sdDifference(),
+        norm.meanOthers(),
+        centre,
+        centre - half,
+        centre + half,
+        settings.soaNormIsPlaceholder(),
+        soa.describe());
+  }
+
+  private SelfOtherAgreement.Settings soaSettings() {
+    return SelfOtherAgreement.Settings.standard()
+        .withCentre(settings.soaCentre())
+        .withM(settings.soaM());
+  }
+
+  private SelfOtherAgreement.ReferenceSample norm() {
+    return new SelfOtherAgreement.ReferenceSample(
+        settings.soaNormSize(),
+        settings.soaNormMeanDifference(),
+        settings.soaNormSdDifference(),
+        settings.soaNormMeanOthers());
+  }
+
+  /** Null unless the person rated themself and "all others" may be shown. */
+  private SelfOther selfOther(FeedbackAnonymity.BehaviourResult result) {
+    if (result.self() == null || result.allOthers() == null || !result.allOthers().shown()) {
+      return null;
+    }
+    var ratings = new SelfOtherAgreement.Ratings("self", result.self(), result.allOthers().mean());
+    var outcome = SelfOtherAgreement.placeOne(List.of(ratings), norm(), soaSettings());
+    if (outcome instanceof SelfOtherAgreement.Categorised c) {
+      return new SelfOther(
+          c.placements().get(0).category(), c.placements().get(0).difference(), null);
+    }
+    return new SelfOther(
+        null, ratings.difference(), ((SelfOtherAgreement.NotEnoughData) outcome).reason());
+  }
 
   @Transactional(readOnly = true)
   public Results results(ClientScope scope, UserAccount user, UUID roundId) {
@@ -710,9 +898,25 @@ public class FeedbackService {
             reference.sd(),
             reference.reliability(),
             reference.minimumReliableChange());
+    ChangeSettings change = changeSettings();
+    SelfOtherSettings selfOther = selfOtherSettings();
     if (!round.closedAt(now)) {
       return new Results(
-          round.id(), round.rateeName(), false, anonymity.threshold(), describe, List.of());
+          round.id(),
+          round.rateeName(),
+          false,
+          anonymity.threshold(),
+          describe,
+          change,
+          selfOther,
+          List.of());
+    }
+    if (!round.rateePersonId().equals(user.personId())) {
+      audit.recordAs(
+          scope.actor(),
+          AuditType.FEEDBACK_RESULTS_VIEWED,
+          scope.clientId(),
+          "round " + round.id() + " person " + round.rateePersonId());
     }
     // Every closed round of the person up to this one, oldest first: each is decided against the
     // groups the earlier ones showed for the same behaviour, so that no pair of rounds reveals a
@@ -757,12 +961,20 @@ public class FeedbackService {
                   b.position(),
                   b.text(),
                   decided.result(),
-                  new Trend(List.copyOf(series), change(series, reference))));
+                  new Trend(List.copyOf(series), change(series, reference)),
+                  selfOther(decided.result())));
         }
       }
     }
     return new Results(
-        round.id(), round.rateeName(), true, anonymity.threshold(), describe, behaviours);
+        round.id(),
+        round.rateeName(),
+        true,
+        anonymity.threshold(),
+        describe,
+        change,
+        selfOther,
+        behaviours);
   }
 
   /** Reliable change of "all others" from the latest earlier round where it was shown. */

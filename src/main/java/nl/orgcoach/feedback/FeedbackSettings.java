@@ -12,7 +12,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * address that mailed links start with (empty: the address of the request that made the mail).
  * {@code changeSd} and {@code changeReliability} are the reference of reliable change between
  * rounds (s₁ and r of {@link nl.orgcoach.stats.ReliableChange.Reference}), printed beside every
- * change.
+ * change; the defaults (0.8 and 0.7) are placeholders until a client's own data gives better. The
+ * self–other agreement category ({@link nl.orgcoach.stats.SelfOtherAgreement}) places a person
+ * against a norm: {@code soaCentre} and {@code soaM} set the band, and the {@code soaNorm*} values
+ * summarise the reference sample (n, mean D, SD(D), mean of others); the defaults are the worked
+ * example of METHODS §1 (ten ratees), a placeholder as well. The scheduler ({@code
+ * scheduleEnabled}, every {@code scheduleInterval}) closes rounds at their close date and reminds
+ * raters who did not answer on each of {@code reminderDaysBefore} (days before the close date; 0 is
+ * the last day), at most {@code maxReminders} times per rater.
  */
 @ConfigurationProperties("orgcoach.feedback")
 record FeedbackSettings(
@@ -25,4 +32,32 @@ record FeedbackSettings(
     @DefaultValue("20000") int maxRequestBytes,
     @DefaultValue("") String publicUrl,
     @DefaultValue("0.8") double changeSd,
-    @DefaultValue("0.7") double changeReliability) {}
+    @DefaultValue("0.7") double changeReliability,
+    @DefaultValue("MEAN_DIFFERENCE") nl.orgcoach.stats.SelfOtherAgreement.Centre soaCentre,
+    @DefaultValue("0.5") double soaM,
+    @DefaultValue("10") int soaNormSize,
+    @DefaultValue("0.09") double soaNormMeanDifference,
+    @DefaultValue("0.6") double soaNormSdDifference,
+    @DefaultValue("3.66") double soaNormMeanOthers,
+    @DefaultValue("true") boolean scheduleEnabled,
+    @DefaultValue("15m") Duration scheduleInterval,
+    @DefaultValue("3,0") java.util.List<Integer> reminderDaysBefore,
+    @DefaultValue("2") int maxReminders) {
+
+  /** The placeholder reference of reliable change (a 1–5 frequency scale, not estimated). */
+  static final double PLACEHOLDER_CHANGE_SD = 0.8;
+
+  static final double PLACEHOLDER_CHANGE_RELIABILITY = 0.7;
+
+  boolean changeIsPlaceholder() {
+    return changeSd == PLACEHOLDER_CHANGE_SD && changeReliability == PLACEHOLDER_CHANGE_RELIABILITY;
+  }
+
+  /** Whether the self–other norm is still the worked example of METHODS §1. */
+  boolean soaNormIsPlaceholder() {
+    return soaNormSize == 10
+        && soaNormMeanDifference == 0.09
+        && soaNormSdDifference == 0.6
+        && soaNormMeanOthers == 3.66;
+  }
+}

@@ -207,7 +207,12 @@ public final class AnonymityRule {
         union.addAll(candidates.get(i).respondents());
       }
     }
-    boolean alreadyThere = visible.stream().anyMatch(g -> g.respondents().equals(union));
+    // Not again when a candidate shown in this call is that union already. A group visible before
+    // (the same people's "others" in an earlier round) does not stop it: it is judged like any
+    // candidate, and the same set again makes nothing new derivable.
+    boolean alreadyThere =
+        visible.subList(alreadyVisible.size(), visible.size()).stream()
+            .anyMatch(g -> g.respondents().equals(union));
     if (suppressed.size() >= 2 && !alreadyThere) {
       Group<R> merged = new Group<>(othersLabel, union);
       if (judge(merged, visible, derivable).verdict().shown()) {

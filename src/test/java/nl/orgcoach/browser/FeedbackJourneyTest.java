@@ -25,8 +25,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * On a Dutch phone: Els asks four people for feedback on one behaviour; three answer through the
- * links in their mails; Els sees how many answered but no result; she closes the round and sees her
- * own rating beside all others.
+ * links in their mails (taken from the outbox, as mailed); Els sees how many answered but no result
+ * below the threshold, nor before the round closes; she closes it and sees her own rating beside
+ * all others, with the self–other category and its settings. A second round with the same people
+ * shows the trend, reliable change with the reference it used, and the category again.
  */
 @BrowserTest
 class FeedbackJourneyTest {
@@ -43,7 +45,9 @@ class FeedbackJourneyTest {
       width = BrowserSettings.PHONE_WIDTH,
       height = BrowserSettings.PHONE_HEIGHT,
       mobile = true)
-  void aCoacheeAsksFourPeopleThreeAnswerAndTheResultsAppearWhenTheRoundCloses(Browser browser) {
+  void
+      aCoacheeAsksFourPeopleThreeAnswerTheResultsAppearWhenTheRoundClosesAndASecondRoundShowsTheTrend(
+          Browser browser) {
     TestUsers users = new TestUsers(administration, tokens);
     ClientId client = users.client("Feedbackreis");
     String tag = UUID.randomUUID().toString().substring(0, 8);
@@ -60,7 +64,85 @@ class FeedbackJourneyTest {
     }
     UserAccount elsUser = users.personUser(Role.EMPLOYEE, client, els);
 
-    browser.login(elsUser.email(), TestUsers.PASSWORD);
+    startRound(browser, elsUser, client, tag);
+    assertThat(browser.byTestId("feedback-no-results").getText())
+        .contains("De resultaten verschijnen");
+
+    // Two peers answer on their phones through the links in their mails.
+    answer(browser, "Mo", tag, 2, false);
+    answer(browser, "Sam", tag, 3, true);
+
+    // Below the threshold: Els sees how many answered, and no result of any group.
+    openLatestRound(browser, elsUser, client);
+    WebElement peers =
+        browser.waitFor(By.cssSelector("[data-testid='feedback-progress'] tr[data-group='PEER']"));
+    assertThat(peers.getText()).contains("2 van 3");
+    assertThat(browser.allByTestId("feedback-result")).isEmpty();
+    browser.screenshot("feedback-progress-phone");
+
+    // The third peer and Els herself; the outsider never answers.
+    answer(browser, "Kim", tag, 2, false);
+    answer(browser, "Els", tag, 4, false);
+    openLatestRound(browser, elsUser, client);
+    assertThat(
+            browser
+                .waitFor(By.cssSelector("[data-testid='feedback-progress'] tr[data-group='PEER']"))
+                .getText())
+        .contains("3 van 3");
+    assertThat(browser.allByTestId("feedback-result")).isEmpty();
+
+    click(browser, browser.byTestId("feedback-close"));
+    WebElement result = browser.byTestId("feedback-result");
+    assertThat(result.findElement(By.cssSelector("tr[data-row='SELF']")).getText()).contains("4");
+    // Mo 2, Sam 3, Kim 2: all others 2.33 from 3 raters; Els's 4 is well above (D = 1.67).
+    assertThat(result.findElement(By.cssSelector("tr[data-row='ALL_OTHERS']")).getText())
+        .contains("2,33")
+        .contains("3");
+    assertThat(result.findElement(Browser.testId("feedback-soa")).getDomAttribute("data-category"))
+        .isEqualTo("OVER_ESTIMATOR");
+    assertThat(result.findElement(Browser.testId("feedback-soa")).getText())
+        .contains("Je beoordeelt jezelf hoger dan anderen");
+    assertThat(browser.byTestId("feedback-soa-settings").getText())
+        .contains("± 0,50")
+        .contains("-0,21")
+        .contains("0,39");
+    browser.screenshot("feedback-results-phone");
+
+    // A second round on the same behaviour with the same people: the trend, reliable change with
+    // the reference it used, and the self–other category again.
+    startRound(browser, elsUser, client, tag);
+    answer(browser, "Mo", tag, 4, false);
+    answer(browser, "Sam", tag, 5, false);
+    answer(browser, "Kim", tag, 4, false);
+    answer(browser, "Els", tag, 4, false);
+    openLatestRound(browser, elsUser, client);
+    click(browser, browser.byTestId("feedback-close"));
+    result = browser.byTestId("feedback-result");
+    assertThat(result.findElement(By.cssSelector("tr[data-row='ALL_OTHERS']")).getText())
+        .contains("4,33");
+    WebElement trend = result.findElement(Browser.testId("feedback-trend"));
+    assertThat(trend.getText()).contains("2,33").contains("4,33");
+    // 2.33 → 4.33 with s1 0.8, r 0.7: RC = 2 / 0.62 = 3.23, reliable from 1.21.
+    assertThat(trend.findElement(Browser.testId("feedback-change")).getText())
+        .contains("Betrouwbaar hoger")
+        .contains("3,23");
+    assertThat(trend.findElement(Browser.testId("feedback-change-settings")).getText())
+        .contains("0,80")
+        .contains("0,70")
+        .contains("1,21");
+    assertThat(result.findElement(Browser.testId("feedback-soa")).getDomAttribute("data-category"))
+        .isEqualTo("UNDER_ESTIMATOR");
+    assertThat(browser.byTestId("feedback-footnotes").getText())
+        .contains("s₁ = 0,8 en r = 0,7 zijn voorlopige waarden");
+    fitsThePhone(browser);
+    ((JavascriptExecutor) browser.driver())
+        .executeScript("arguments[0].scrollIntoView({block: 'end', behavior: 'instant'})", trend);
+    browser.screenshot("feedback-trend-phone");
+  }
+
+  /** Els asks Mo, Sam and Kim (from the org chart) and an outsider (by e-mail) on one behaviour. */
+  private void startRound(Browser browser, UserAccount els, ClientId client, String tag) {
+    browser.login(els.email(), TestUsers.PASSWORD);
     browser.open("/c/" + client.value() + "/feedback/new");
     browser.byTestId("behaviour1").sendKeys("Ik vraag door voordat ik advies geef");
     for (String peer : List.of("Mo", "Sam", "Kim")) {
@@ -70,44 +152,28 @@ class FeedbackJourneyTest {
     browser.screenshot("feedback-new-phone");
     click(browser, browser.byTestId("feedback-start"));
     browser.waitFor(Browser.testId("feedback-progress"));
-    assertThat(browser.byTestId("feedback-no-results").getText())
-        .contains("De resultaten verschijnen");
+  }
 
-    // Three peers answer on their phones through the links in their mails; Els rates herself.
-    int rating = 3;
-    for (String who : List.of("Mo", "Sam", "Kim", "Els")) {
-      browser.driver().manage().deleteAllCookies();
-      browser.open(link(who.toLowerCase() + "-" + tag + "@example.nl"));
-      assertThat(browser.driver().findElement(By.tagName("h1")).getText())
-          .isEqualTo(who.equals("Els") ? "Je eigen beoordeling" : "Feedback voor Els Test");
-      fitsThePhone(browser);
-      click(browser, browser.driver().findElement(Browser.testId("b1-" + rating)));
-      click(browser, browser.byTestId("feedback-submit"));
-      assertThat(browser.waitFor(Browser.testId("feedback-link-message")).getText())
-          .contains("Dank je");
-      rating++;
-      if (rating > 5) {
-        rating = 2;
-      }
+  /** A rater opens the link of their latest mail on the phone, without being logged in. */
+  private void answer(Browser browser, String who, String tag, int rating, boolean screenshot) {
+    browser.driver().manage().deleteAllCookies();
+    browser.open(link(who.toLowerCase() + "-" + tag + "@example.nl"));
+    assertThat(browser.driver().findElement(By.tagName("h1")).getText())
+        .isEqualTo(who.equals("Els") ? "Je eigen beoordeling" : "Feedback voor Els Test");
+    fitsThePhone(browser);
+    click(browser, browser.driver().findElement(Browser.testId("b1-" + rating)));
+    if (screenshot) {
+      browser.screenshot("feedback-answer-phone");
     }
+    click(browser, browser.byTestId("feedback-submit"));
+    assertThat(browser.waitFor(Browser.testId("feedback-link-message")).getText())
+        .contains("Dank je");
+  }
 
-    browser.login(elsUser.email(), TestUsers.PASSWORD);
+  private void openLatestRound(Browser browser, UserAccount els, ClientId client) {
+    browser.login(els.email(), TestUsers.PASSWORD);
     browser.open("/c/" + client.value() + "/feedback");
     click(browser, browser.byTestId("feedback-round-link"));
-    WebElement peers =
-        browser.waitFor(By.cssSelector("[data-testid='feedback-progress'] tr[data-group='PEER']"));
-    assertThat(peers.getText()).contains("3 van 3");
-    assertThat(browser.allByTestId("feedback-result")).isEmpty();
-    browser.screenshot("feedback-progress-phone");
-
-    click(browser, browser.byTestId("feedback-close"));
-    WebElement result = browser.byTestId("feedback-result");
-    assertThat(result.findElement(By.cssSelector("tr[data-row='SELF']")).getText()).contains("2");
-    // Mo 3, Sam 4, Kim 5: all others 4.00 from 3 raters.
-    assertThat(result.findElement(By.cssSelector("tr[data-row='ALL_OTHERS']")).getText())
-        .contains("4,00")
-        .contains("3");
-    browser.screenshot("feedback-results-phone");
   }
 
   private UUID person(ClientId client, UUID team, String first, UUID manager, String tag) {

@@ -11,7 +11,7 @@ class DemoLoginBoxTest {
   static DemoData demo(String password) {
     MockEnvironment env = new MockEnvironment().withProperty("local.server.port", "8123");
     return new DemoData(
-        new DemoProperties(true, password), null, null, null, env, null, null, null);
+        new DemoProperties(true, password), null, null, null, env, null, null, null, null);
   }
 
   @Test

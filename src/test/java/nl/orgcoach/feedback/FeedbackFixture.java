@@ -146,6 +146,22 @@ final class FeedbackFixture {
     return m.group(1);
   }
 
+  /** The rater link in a mail received by SMTP (GreenMail): its secret and its language. */
+  static Matcher linkIn(jakarta.mail.internet.MimeMessage mail) {
+    String body =
+        com.icegreen.greenmail.util.GreenMailUtil.getBody(mail)
+            .replace("=\r\n", "")
+            .replace("=3D", "=");
+    if (!body.contains("https://orgcoach.example/f/")) {
+      throw new AssertionError("no public link in " + body);
+    }
+    Matcher m = LINK.matcher(body);
+    if (!m.find()) {
+      throw new AssertionError("no link in " + body);
+    }
+    return m;
+  }
+
   List<String> mailsTo(String address) {
     return new ArrayList<>(
         jdbc.sql("SELECT subject FROM mail_outbox WHERE recipient = :r")

@@ -73,9 +73,22 @@ class FeedbackRepeatTest {
     answer("Mo", 4);
     answer("Sam", 5);
     answer("Kim", 4);
+    answer("Els", 5);
     service.close(fx.scope, fx.coachee, second);
 
-    var b = service.results(fx.scope, fx.coachee, second).behaviours().get(0);
+    var results = service.results(fx.scope, fx.coachee, second);
+    var b = results.behaviours().get(0);
+    // Self 5 against others 4.33: D = 0.67, above the band [-0.21, 0.39] of the placeholder norm.
+    assertThat(b.selfOther().category())
+        .isEqualTo(nl.orgcoach.stats.SelfOtherAgreement.Category.OVER_ESTIMATOR);
+    assertThat(b.selfOther().difference())
+        .isCloseTo(2 / 3.0, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(results.change().sd()).isEqualTo(0.8);
+    assertThat(results.change().reliability()).isEqualTo(0.7);
+    assertThat(results.change().minimumReliableChange())
+        .isCloseTo(
+            1.96 * 0.8 * Math.sqrt(0.3) * Math.sqrt(2), org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(results.change().placeholder()).isTrue();
     assertThat(b.result().allOthers().mean())
         .isCloseTo(13 / 3.0, org.assertj.core.data.Offset.offset(1e-9));
     assertThat(b.trend().points()).hasSize(2);
@@ -86,6 +99,49 @@ class FeedbackRepeatTest {
     assertThat(change.rc()).isCloseTo(3.2275, org.assertj.core.data.Offset.offset(1e-3));
     assertThat(change.reliable()).isTrue();
     assertThat(change.direction()).isEqualTo(ReliableChange.Direction.UP);
+  }
+
+  @Test
+  void smallGroupsMergedIntoOthersInOneRoundAreMergedAgainInTheNextWithTheSameRaters() {
+    // Two peers and the (anonymous) manager are each below the threshold and merged into "others";
+    // three outsiders are shown. The same people in round 2: merged again, not hidden because
+    // round 1 showed that "others" already.
+    for (int round = 0; round < 2; round++) {
+      var raters =
+          new java.util.ArrayList<>(
+              List.of(
+                  new FeedbackService.NewRater(fx.mo, null, null, "PEER", null),
+                  new FeedbackService.NewRater(fx.sam, null, null, "PEER", null),
+                  new FeedbackService.NewRater(fx.bram, null, null, "MANAGER", null),
+                  new FeedbackService.NewRater(null, fx.email("a"), null, "OTHER", null),
+                  new FeedbackService.NewRater(null, fx.email("b"), null, "OTHER", null),
+                  new FeedbackService.NewRater(null, fx.email("c"), null, "OTHER", null)));
+      UUID id =
+          service.start(
+              fx.scope,
+              fx.coachee,
+              new FeedbackService.NewRound(
+                  null,
+                  LocalDate.now().plusDays(7).toString(),
+                  List.of(new FeedbackService.NewBehaviour("Ik luister uit", null)),
+                  raters,
+                  null,
+                  null),
+              "http://localhost");
+      answer("Mo", 2 + round);
+      answer("Sam", 3 + round);
+      answer("Bram", 4);
+      answer("a", 4);
+      answer("b", 3);
+      answer("c", 5);
+      service.close(fx.scope, fx.coachee, id);
+      var groups = service.results(fx.scope, fx.coachee, id).behaviours().get(0).result().groups();
+      assertThat(groups)
+          .as("round " + (round + 1))
+          .filteredOn(FeedbackAnonymity.GroupResult::shown)
+          .extracting(FeedbackAnonymity.GroupResult::group)
+          .containsExactly("OTHER", FeedbackAnonymity.OTHERS);
+    }
   }
 
   @Test
@@ -111,8 +167,11 @@ class FeedbackRepeatTest {
     answer("Mo", 2);
     answer("Sam", 2);
     answer("Kim", 3);
+    answer("Els", 4);
     service.close(fx.scope, fx.coachee, second);
     var b = service.results(fx.scope, fx.coachee, second).behaviours().get(0);
+    assertThat(b.result().self()).isEqualTo(4);
+    assertThat(b.selfOther()).as("no category without all others").isNull();
     assertThat(b.result().allOthers().shown()).isFalse();
     assertThat(b.result().allOthers().mean()).isNull();
     assertThat(b.result().groups()).noneMatch(FeedbackAnonymity.GroupResult::shown);

@@ -3,6 +3,7 @@ package nl.orgcoach.feedback;
 import static nl.orgcoach.support.TestUsers.asUser;
 import static nl.orgcoach.support.TestUsers.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -13,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import nl.orgcoach.support.IntegrationTest;
 import nl.orgcoach.support.TestUsers;
@@ -200,6 +202,19 @@ class FeedbackWebTest {
             .andExpect(jsonPath("$.behaviours[1].result.allOthers.outcome").value("HIDDEN"))
             .andExpect(jsonPath("$.behaviours[1].result.allOthers.n").doesNotExist())
             .andExpect(jsonPath("$.behaviours[1].result.groups[0].mean").doesNotExist())
+            // Self 2 against all others 4.00: D = -2, below the placeholder norm's band
+            // (mean D 0.09 ± 0.5 × 0.60); behaviour 2 has no "all others", so no category.
+            .andExpect(jsonPath("$.behaviours[0].selfOther.category").value("UNDER_ESTIMATOR"))
+            .andExpect(jsonPath("$.behaviours[0].selfOther.difference").value(-2.0))
+            .andExpect(jsonPath("$.behaviours[1].selfOther").doesNotExist())
+            .andExpect(jsonPath("$.selfOther.centre").value("MEAN_DIFFERENCE"))
+            .andExpect(jsonPath("$.selfOther.m").value(0.5))
+            .andExpect(jsonPath("$.selfOther.lower").value(closeTo(-0.21, 1e-9)))
+            .andExpect(jsonPath("$.selfOther.upper").value(closeTo(0.39, 1e-9)))
+            .andExpect(jsonPath("$.selfOther.placeholder").value(true))
+            .andExpect(jsonPath("$.change.sd").value(0.8))
+            .andExpect(jsonPath("$.change.reliability").value(0.7))
+            .andExpect(jsonPath("$.change.placeholder").value(true))
             .andReturn()
             .getResponse()
             .getContentAsString();
@@ -208,7 +223,20 @@ class FeedbackWebTest {
     mvc.perform(get("/c/{c}/feedback/rounds/{r}", fx.client.value(), round).with(asUser(fx.coach)))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("data-testid=\"feedback-result\"")))
-        .andExpect(content().string(containsString("Vraagt echt door")));
+        .andExpect(content().string(containsString("Vraagt echt door")))
+        .andExpect(content().string(containsString("data-category=\"UNDER_ESTIMATOR\"")))
+        .andExpect(content().string(containsString("data-testid=\"feedback-soa-settings\"")))
+        .andExpect(content().string(containsString("s₁ = 0.8 and r = 0.7 are placeholders")));
+    // The coach read Els's results (the audit says so); Els reading her own is not recorded.
+    var viewed =
+        context
+            .getBean(nl.orgcoach.access.AuditLog.class)
+            .latest(500, nl.orgcoach.access.AuditType.FEEDBACK_RESULTS_VIEWED)
+            .stream()
+            .filter(e -> e.detail().contains(round))
+            .toList();
+    assertThat(viewed).hasSize(1);
+    assertThat(viewed.get(0).actor()).isEqualTo(fx.coach.email());
   }
 
   @Test
@@ -280,6 +308,90 @@ class FeedbackWebTest {
     mvc.perform(get("/admin/outbox").with(asUser(fx.admin)))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString(fx.email("partner"))));
+  }
+
+  @Test
+  void aBadRatingAForgedOrReusedTokenAndAClosedRoundGetAClearMessageAndChangeNothing()
+      throws Exception {
+    String round = start(coacheeToken, "");
+    String mo = fx.linkFor(fx.email("Mo"));
+    mvc.perform(answer(mo, "4", "3").param("c1", "Eerste")).andExpect(status().isOk());
+    String before = storedAnswers();
+
+    // Ratings out of range or not a number: the form again, with the message at the field.
+    for (String bad : List.of("6", "-1", "abc", "3.5")) {
+      mvc.perform(answer(mo, bad, "3").header("Accept-Language", "nl"))
+          .andExpect(status().isUnprocessableEntity())
+          .andExpect(content().string(containsString("data-testid=\"error-b1\"")))
+          .andExpect(content().string(containsString("Een cijfer is 1 tot 5")));
+    }
+    // A forged token (right shape, never issued) and one of the wrong shape.
+    mvc.perform(answer("A".repeat(43), "4", "4").header("Accept-Language", "nl"))
+        .andExpect(status().isNotFound())
+        .andExpect(content().string(containsString("Deze link is niet (meer) beschikbaar")));
+    mvc.perform(answer("short-token", "4", "4")).andExpect(status().isNotFound());
+    // A reused token: the link Kim had before a reminder gave her a fresh one.
+    String kimOld = fx.linkFor(fx.email("Kim"));
+    mvc.perform(
+            post("/api/v1/clients/{c}/feedback/rounds/{r}/reminders", fx.client.value(), round)
+                .header("Authorization", bearer(coacheeToken)))
+        .andExpect(status().isOk());
+    mvc.perform(answer(kimOld, "1", "1").header("Accept-Language", "en"))
+        .andExpect(status().isNotFound())
+        .andExpect(content().string(containsString("This link is not available")));
+    assertThat(storedAnswers()).isEqualTo(before);
+
+    // A closed round: the link no longer takes answers; closing or reminding again says it is
+    // closed (422 problem details), and nothing changes.
+    mvc.perform(
+            post("/api/v1/clients/{c}/feedback/rounds/{r}/close", fx.client.value(), round)
+                .header("Authorization", bearer(coacheeToken)))
+        .andExpect(status().isOk());
+    mvc.perform(answer(mo, "1", "1").header("Accept-Language", "nl"))
+        .andExpect(status().isNotFound())
+        .andExpect(content().string(containsString("Deze link is niet (meer) beschikbaar")));
+    for (String action : List.of("close", "reminders")) {
+      mvc.perform(
+              post("/api/v1/clients/{c}/feedback/rounds/{r}/" + action, fx.client.value(), round)
+                  .header("Authorization", bearer(coacheeToken))
+                  .header("Accept-Language", "en"))
+          .andExpect(status().isUnprocessableEntity())
+          .andExpect(jsonPath("$.detail").value("The round is closed."));
+    }
+    assertThat(storedAnswers()).isEqualTo(before);
+    assertThat(fx.mailsTo(fx.email("Kim"))).as("invitation and reminder, none after").hasSize(2);
+
+    // The audit log: started, five invited (Els herself too), four reminded (not Mo, who had
+    // answered), closed once (the refused second close leaves no entry).
+    var audit = context.getBean(nl.orgcoach.access.AuditLog.class);
+    java.util.function.Function<nl.orgcoach.access.AuditType, Long> entries =
+        type -> audit.latest(1000, type).stream().filter(e -> e.detail().contains(round)).count();
+    assertThat(entries.apply(nl.orgcoach.access.AuditType.FEEDBACK_ROUND_STARTED)).isEqualTo(1);
+    assertThat(entries.apply(nl.orgcoach.access.AuditType.FEEDBACK_RATER_INVITED)).isEqualTo(5);
+    assertThat(entries.apply(nl.orgcoach.access.AuditType.FEEDBACK_RATER_REMINDED)).isEqualTo(4);
+    assertThat(entries.apply(nl.orgcoach.access.AuditType.FEEDBACK_ROUND_CLOSED)).isEqualTo(1);
+    assertThat(audit.latest(1, nl.orgcoach.access.AuditType.FEEDBACK_ROUND_STARTED).get(0).actor())
+        .isEqualTo(fx.coachee.email());
+  }
+
+  /** Every stored answer of the fixture's client, with when its rater answered. */
+  private String storedAnswers() {
+    return jdbc.sql(
+            """
+            SELECT r.email, r.answered_at, a.behaviour_id, a.rating, a.comment
+            FROM feedback_answer a JOIN feedback_rater r ON r.id = a.rater_id
+            WHERE a.client_id = :c ORDER BY r.email, a.behaviour_id
+            """)
+        .param("c", fx.client.value())
+        .query(
+            (rs, n) ->
+                rs.getString(1)
+                    + rs.getObject(2)
+                    + rs.getString(3)
+                    + rs.getObject(4)
+                    + rs.getString(5))
+        .list()
+        .toString();
   }
 
   @Test
