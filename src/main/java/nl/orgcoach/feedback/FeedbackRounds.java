@@ -172,6 +172,19 @@ class FeedbackRounds {
         .optional();
   }
 
+  /** One rater of the client (the schedule reminds raters one by one). */
+  Optional<Rater> rater(ClientScope scope, UUID raterId) {
+    return jdbc.sql(
+            """
+            SELECT id, rater_group, person_id, email, name, language, answered_at, named
+            FROM feedback_rater WHERE client_id = :client AND id = :id
+            """)
+        .param("client", scope.id())
+        .param("id", raterId)
+        .query(Rater.class)
+        .optional();
+  }
+
   /**
    * Rounds of one person, or of everyone in the client when {@code ratee} is null; newest first.
    */
