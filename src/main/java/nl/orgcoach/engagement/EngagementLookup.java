@@ -70,4 +70,19 @@ public class EngagementLookup {
         .query(AgreementRef.class)
         .list();
   }
+
+  /** The sponsor (a person of the client) of each engagement of the client that has one. */
+  public java.util.Map<UUID, UUID> sponsors(ClientScope scope) {
+    record Sponsor(UUID id, UUID sponsorPersonId) {}
+    return jdbc
+        .sql(
+            "SELECT id, sponsor_person_id FROM engagement WHERE client_id = :client"
+                + " AND sponsor_person_id IS NOT NULL")
+        .param("client", scope.id())
+        .query(Sponsor.class)
+        .list()
+        .stream()
+        .collect(
+            java.util.stream.Collectors.toMap(Sponsor::id, Sponsor::sponsorPersonId, (a, b) -> a));
+  }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import nl.orgcoach.stats.AnonymityRule;
 import nl.orgcoach.stats.AnonymityRule.Group;
@@ -252,5 +253,118 @@ public class FeedbackAnonymity {
 
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  // --- the heatmap of others' ratings by unit (issue 5)
+
+  /**
+   * Others' ratings of one behaviour for a set of ratees: how many ratees, ratings and their total.
+   * Only round contributions that passed the round gate (see {@link #heatmap}) are in it.
+   */
+  public record HeatSums(int ratees, long ratings, long total) {
+
+    public static final HeatSums NONE = new HeatSums(0, 0, 0);
+
+    public HeatSums plus(HeatSums o) {
+      return new HeatSums(ratees + o.ratees, ratings + o.ratings, total + o.total);
+    }
+  }
+
+  /**
+   * One breakdown of a drill-down: a unit ({@code parent}, null for the top level), the sums of its
+   * own ratees (not those of the units below it), and the sums of each unit just below it over that
+   * unit's whole subtree.
+   */
+  public record Breakdown<K>(K parent, HeatSums parentOwn, Map<K, HeatSums> children) {}
+
+  /** A heatmap cell: {@code ratings}, {@code ratees} and {@code mean} are null unless shown. */
+  @com.fasterxml.jackson.annotation.JsonInclude(
+      com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+  public record HeatCell(boolean shown, Long ratings, Integer ratees, Double mean) {
+
+    static final HeatCell HIDDEN = new HeatCell(false, null, null, null);
+
+    /** The colour band of a shown mean: 0 for 1.0–1.5 up to 7 for 4.5–5.0; −1 when hidden. */
+    public int band() {
+      return mean == null ? -1 : (int) Math.max(0, Math.min(7, Math.floor((mean - 1) * 2)));
+    }
+  }
+
+  /**
+   * Which units of a drill-down may show their cell of one behaviour, for HR and sponsors.
+   *
+   * <p><b>Raters</b> (invariant 4) are protected before this method, by the <i>round gate</i> that
+   * the caller applies in its query: a round counts for a behaviour only when at least {@link
+   * #threshold()} others rated it there (the same condition as the person's own result). A round
+   * lies wholly inside or outside every cell of every request (one ratee, one unit, one close
+   * date), so every cell, and every set whose total follows from any number of cells of any units,
+   * periods or moments, is a union of whole gated rounds: empty, or at least the threshold of
+   * distinct raters (the raters of one round are distinct). That is why the count that matters for
+   * raters is the raters of one round, and why it needs no memory of earlier requests.
+   *
+   * <p><b>Ratees</b> are protected here, so that HR never reads one person's result off a unit:
+   * respondents are the ratees, and {@link AnonymityRule} decides each breakdown top-down: the top
+   * units among themselves, then the units below a shown unit against it (the unit's own ratees are
+   * the remainder that "unit minus its shown children" would give). Below a hidden unit every cell
+   * is hidden (fail closed), and a unit's verdict never depends on the view it appears in, so the
+   * views of the drill-down together are one laminar family decided by the same rule. Ratees are
+   * counted, not listed: a branch of k ratees stands for min(k, threshold) placeholder respondents,
+   * which keeps every "below the threshold or not" answer of the rule and its size small. Groups
+   * merged into "others" are not shown (showing less is always allowed).
+   *
+   * @param path the breakdowns from the top down: the first with parent null; each next one of a
+   *     unit among the children of the one before
+   * @return a cell for every child of every breakdown
+   */
+  public <K> Map<K, HeatCell> heatmap(List<Breakdown<K>> path) {
+    Map<K, HeatCell> cells = new java.util.LinkedHashMap<>();
+    for (Breakdown<K> level : path) {
+      boolean parentShown = level.parent() == null || cellShown(cells.get(level.parent()));
+      if (!parentShown) {
+        level.children().keySet().forEach(k -> cells.put(k, HeatCell.HIDDEN));
+        continue;
+      }
+      // Largest first (true sizes), so that placeholder sizes capped at the threshold break ties
+      // the way the rule would have on the real ones.
+      List<Map.Entry<K, HeatSums>> order = new ArrayList<>(level.children().entrySet());
+      order.sort(
+          Comparator.comparingInt((Map.Entry<K, HeatSums> e) -> e.getValue().ratees()).reversed());
+      List<Group<String>> candidates = new ArrayList<>();
+      Set<String> parent = new LinkedHashSet<>();
+      for (int i = 0; i < order.size(); i++) {
+        Set<String> members = placeholders("c" + i, order.get(i).getValue().ratees());
+        candidates.add(new Group<>("c" + i, members));
+        parent.addAll(members);
+      }
+      List<Group<String>> visible = new ArrayList<>();
+      if (level.parent() != null) {
+        parent.addAll(placeholders("own", level.parentOwn().ratees()));
+        visible.add(new Group<>("parent", parent));
+      }
+      AnonymityRule.Decision<String> decision = rule.decide(candidates, visible, OTHERS);
+      for (int i = 0; i < order.size(); i++) {
+        HeatSums sums = order.get(i).getValue();
+        boolean shown = decision.verdicts().get(i).shown() && sums.ratings() > 0;
+        cells.put(
+            order.get(i).getKey(),
+            shown
+                ? new HeatCell(
+                    true, sums.ratings(), sums.ratees(), (double) sums.total() / sums.ratings())
+                : HeatCell.HIDDEN);
+      }
+    }
+    return cells;
+  }
+
+  private static boolean cellShown(HeatCell cell) {
+    return cell != null && cell.shown();
+  }
+
+  private Set<String> placeholders(String prefix, int count) {
+    Set<String> members = new LinkedHashSet<>();
+    for (int i = 0; i < Math.min(count, rule.threshold()); i++) {
+      members.add(prefix + ":" + i);
+    }
+    return members;
   }
 }

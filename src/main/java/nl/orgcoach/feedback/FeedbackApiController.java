@@ -29,10 +29,13 @@ class FeedbackApiController {
 
   private final FeedbackService service;
   private final FeedbackSettings settings;
+  private final FeedbackHeatmap heatmap;
 
-  FeedbackApiController(FeedbackService service, FeedbackSettings settings) {
+  FeedbackApiController(
+      FeedbackService service, FeedbackSettings settings, FeedbackHeatmap heatmap) {
     this.service = service;
     this.settings = settings;
+    this.heatmap = heatmap;
   }
 
   /**
@@ -108,5 +111,26 @@ class FeedbackApiController {
       ClientScope scope, @AuthenticationPrincipal UserAccount me, @PathVariable UUID roundId) {
     service.close(scope, me, roundId);
     return service.view(scope, me, roundId);
+  }
+
+  @GetMapping("/api/v1/clients/{clientId}/feedback/heatmap")
+  @Operation(
+      summary = "Others' ratings by unit and framework behaviour, with the anonymity rule applied",
+      description =
+          "For HR and admins (every engagement) and an engagement's sponsor (its scope). Rows:"
+              + " the top units, or the units just below unit; columns: the behaviours of the"
+              + " engagement's framework (default: the newest engagement the user may see). A"
+              + " cell has ratings, ratees and mean only when shown. Period: rounds closed from"
+              + " from to to (yyyy-mm-dd; default the last twelve months). A ratee counts in their"
+              + " current unit.")
+  FeedbackHeatmap.Heatmap heatmap(
+      ClientScope scope,
+      @AuthenticationPrincipal UserAccount me,
+      @RequestParam(required = false) UUID engagement,
+      @RequestParam(required = false) UUID unit,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      java.util.Locale locale) {
+    return heatmap.heatmap(scope, me, engagement, unit, from, to, locale);
   }
 }

@@ -33,13 +33,19 @@ class FeedbackPagesController {
   private final Clients clients;
   private final FormErrors formErrors;
   private final FeedbackSettings settings;
+  private final FeedbackHeatmap heatmap;
 
   FeedbackPagesController(
-      FeedbackService service, Clients clients, FormErrors formErrors, FeedbackSettings settings) {
+      FeedbackService service,
+      Clients clients,
+      FormErrors formErrors,
+      FeedbackSettings settings,
+      FeedbackHeatmap heatmap) {
     this.service = service;
     this.clients = clients;
     this.formErrors = formErrors;
     this.settings = settings;
+    this.heatmap = heatmap;
   }
 
   @GetMapping("/c/{clientId}/feedback")
@@ -47,7 +53,32 @@ class FeedbackPagesController {
     model.addAttribute("client", clients.get(scope));
     model.addAttribute("rounds", service.list(scope, me));
     model.addAttribute("canStart", me.personId() != null);
+    model.addAttribute("canHeatmap", heatmap.mayRead(scope, me));
     return "feedback/rounds";
+  }
+
+  /** The heatmap by unit; bad dates answer the page again with the message, status 422. */
+  @GetMapping("/c/{clientId}/feedback/heatmap")
+  String heatmap(
+      ClientScope scope,
+      @AuthenticationPrincipal UserAccount me,
+      @RequestParam(required = false) UUID engagement,
+      @RequestParam(required = false) UUID unit,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      Locale locale,
+      Model model,
+      HttpServletResponse response) {
+    model.addAttribute("client", clients.get(scope));
+    try {
+      model.addAttribute("h", heatmap.heatmap(scope, me, engagement, unit, from, to, locale));
+      model.addAttribute("errors", Map.of());
+    } catch (UserError e) {
+      response.setStatus(422);
+      model.addAttribute("h", heatmap.heatmap(scope, me, engagement, unit, null, null, locale));
+      model.addAttribute("errors", formErrors.byField(e, locale));
+    }
+    return "feedback/heatmap";
   }
 
   @GetMapping("/c/{clientId}/feedback/new")

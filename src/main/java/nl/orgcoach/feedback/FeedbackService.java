@@ -98,6 +98,19 @@ public class FeedbackService {
     return user.is(Role.ADMIN) || user.is(Role.COACH) || ratee.equals(user.personId());
   }
 
+  /**
+   * The heatmap of others' ratings by unit ({@link FeedbackHeatmap}, issue 5) is for HR and admins,
+   * over every engagement of the client and all its units, and for the sponsor of an engagement
+   * ({@code sponsorOfEngagement}: a person id, null when asking about HR and admins only), over
+   * that engagement's framework and scope. Not for coaches, managers or employees. It holds
+   * aggregates only: a person's own result is read through {@link #mayManage} alone.
+   */
+  static boolean mayReadHeatmap(UserAccount user, UUID sponsorOfEngagement) {
+    return user.is(Role.ADMIN)
+        || user.is(Role.HR)
+        || (user.personId() != null && user.personId().equals(sponsorOfEngagement));
+  }
+
   private FeedbackRounds.Round managed(ClientScope scope, UserAccount user, UUID roundId) {
     FeedbackRounds.Round round =
         rounds.find(scope, roundId).orElseThrow(() -> new NotFoundException("feedback round"));

@@ -6,5 +6,12 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Feedback",
-    allowedDependencies = {"access", "observation", "organisation", "platform", "stats"})
+    allowedDependencies = {
+      "access",
+      "engagement",
+      "observation",
+      "organisation",
+      "platform",
+      "stats"
+    })
 package nl.orgcoach.feedback;

@@ -75,4 +75,16 @@ public class UnitLookup {
                 .single()
             > 0;
   }
+
+  /** A unit with the unit above it (null for a top unit). */
+  public record UnitNode(UUID id, String name, UUID parentId) {}
+
+  /** Every unit of the scope's client with its parent, by name: the whole tree in one read. */
+  public List<UnitNode> tree(ClientScope scope) {
+    return jdbc.sql(
+            "SELECT id, name, parent_id FROM unit WHERE client_id = :client ORDER BY name, id")
+        .param("client", scope.id())
+        .query(UnitNode.class)
+        .list();
+  }
 }

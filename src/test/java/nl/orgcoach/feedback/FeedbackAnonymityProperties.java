@@ -1,6 +1,7 @@
 package nl.orgcoach.feedback;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -180,5 +181,235 @@ class FeedbackAnonymityProperties {
               }
               return out;
             });
+  }
+
+  // --- the heatmap (issue 5)
+
+  /** A closed round: its ratee, when it closed (0-3), its behaviour column and others' ratings. */
+  record HeatRound(
+      int ratee, int closed, int column, List<Integer> raters, List<Integer> ratings) {}
+
+  /** A client: the parent of each unit (-1: top), each ratee's unit, and the rounds. */
+  record HeatWorld(List<Integer> parents, List<Integer> unitOfRatee, List<HeatRound> rounds) {}
+
+  /** A request: the rounds that closed from {@code from} to {@code to}, below {@code unit}. */
+  record HeatRequest(int from, int to, int unit) {}
+
+  /**
+   * For random unit trees, raters (the same people rate in several rounds), successive rounds and
+   * pairs of requests (other periods, other levels of the drill-down), no heatmap cell and no
+   * combination of cells reveals fewer raters than the threshold, and no cell or combination of
+   * cells of one period reveals fewer ratees than the threshold. Checked from the answers behind
+   * every shown number, not from the rule: the round gate is applied here as the query applies it.
+   */
+  @Property(tries = 400)
+  void noHeatmapCellOrDifferenceOfTwoRequestsRevealsASmallGroup(
+      @ForAll("heatWorlds") HeatWorld world,
+      @ForAll("heatRequests") HeatRequest first,
+      @ForAll("heatRequests") HeatRequest second,
+      @ForAll @IntRange(min = 0, max = 3) int otherTo,
+      @ForAll @IntRange(min = 3, max = 4) int threshold) {
+    FeedbackAnonymity anonymity = new FeedbackAnonymity(new AnonymityRule(threshold));
+    int units = world.parents().size();
+    List<nl.orgcoach.organisation.UnitLookup.UnitNode> nodes = new ArrayList<>();
+    for (int u = 0; u < units; u++) {
+      int p = world.parents().get(u);
+      nodes.add(
+          new nl.orgcoach.organisation.UnitLookup.UnitNode(
+              unitId(u), "u" + u, p < 0 ? null : unitId(p)));
+    }
+    FeedbackHeatmap.Tree tree = new FeedbackHeatmap.Tree(nodes);
+
+    // Three requests: two views of one period, and the second view again with another end (a
+    // later moment: more rounds closed, or an earlier one).
+    HeatRequest sameWindow = new HeatRequest(first.from(), first.to(), second.unit());
+    HeatRequest later =
+        new HeatRequest(
+            Math.min(first.from(), otherTo), Math.max(first.from(), otherTo), second.unit());
+    List<Set<String>> byRater = new ArrayList<>();
+    List<Set<String>> byRateeFirstWindow = new ArrayList<>();
+    for (HeatRequest request : List.of(first, sameWindow, later)) {
+      FeedbackHeatmap.Grid grid = new FeedbackHeatmap.Grid(tree, 2);
+      // The round gate, as in the query: a round counts only with enough others' ratings.
+      List<HeatRound> counted = new ArrayList<>();
+      for (HeatRound r : world.rounds()) {
+        long rated = r.ratings().stream().filter(java.util.Objects::nonNull).count();
+        if (rated >= threshold && r.closed() >= request.from() && r.closed() <= request.to()) {
+          counted.add(r);
+        }
+      }
+      Map<String, Set<Integer>> rateesOf = new LinkedHashMap<>();
+      for (HeatRound r : counted) {
+        int u = world.unitOfRatee().get(r.ratee());
+        var own = grid.own[r.column()][u];
+        boolean newRatee =
+            rateesOf.computeIfAbsent(u + "/" + r.column(), k -> new HashSet<>()).add(r.ratee());
+        long n = 0;
+        long total = 0;
+        for (Integer rating : r.ratings()) {
+          if (rating != null) {
+            n++;
+            total += rating;
+          }
+        }
+        grid.own[r.column()][u] =
+            own.plus(new FeedbackAnonymity.HeatSums(newRatee ? 1 : 0, n, total));
+      }
+      grid.sumSubtrees();
+      java.util.UUID viewUnit =
+          request.unit() < 0 || request.unit() >= units ? null : unitId(request.unit());
+      List<java.util.UUID> rows = viewUnit == null ? tree.tops : tree.childrenOf(viewUnit);
+      var decided = FeedbackHeatmap.decide(anonymity, grid, viewUnit, rows);
+      List<java.util.UUID> shownUnits = new ArrayList<>(rows);
+      if (viewUnit != null) {
+        shownUnits.add(viewUnit);
+      }
+      for (int c = 0; c < 2; c++) {
+        for (java.util.UUID unit : shownUnits) {
+          FeedbackAnonymity.HeatCell cell = decided.get(c).get(unit);
+          if (cell == null || !cell.shown()) {
+            assertThat(cell == null || cell.mean() == null && cell.ratings() == null).isTrue();
+            continue;
+          }
+          Set<String> raters = new HashSet<>();
+          Set<String> answers = new HashSet<>();
+          Set<String> ratees = new HashSet<>();
+          long total = 0;
+          for (int i = 0; i < counted.size(); i++) {
+            HeatRound r = counted.get(i);
+            if (r.column() != c || !inSubtree(world, world.unitOfRatee().get(r.ratee()), unit)) {
+              continue;
+            }
+            // A ratee per behaviour: cells of two behaviours are different numbers of one person.
+            ratees.add("c" + c + ":p" + r.ratee());
+            for (int k = 0; k < r.raters().size(); k++) {
+              if (r.ratings().get(k) != null) {
+                raters.add("r" + r.raters().get(k));
+                answers.add(world.rounds().indexOf(r) + ":" + k);
+                total += r.ratings().get(k);
+              }
+            }
+          }
+          assertThat(raters.size())
+              .as("raters behind a shown cell")
+              .isGreaterThanOrEqualTo(threshold);
+          assertThat(ratees.size())
+              .as("ratees behind a shown cell")
+              .isGreaterThanOrEqualTo(threshold);
+          assertThat(cell.ratings()).isEqualTo((long) answers.size());
+          assertThat(cell.mean()).isCloseTo((double) total / answers.size(), within(1e-9));
+          byRater.add(answers);
+          if (request != later) {
+            byRateeFirstWindow.add(ratees);
+          }
+        }
+      }
+    }
+    // No set of fewer answers than the threshold follows from the shown cells of all three
+    // requests; every answer set behind a shown cell is whole gated rounds, so neither does a set
+    // of fewer raters. And explicitly: no shown cell contains another but for a few raters.
+    assertThat(new AnonymityRule(threshold).decide(List.of(), groups(byRater)).priorExposures())
+        .as("answers derivable from the cells")
+        .isEmpty();
+    for (Set<String> x : byRater) {
+      for (Set<String> y : byRater) {
+        if (x != y && x.containsAll(y)) {
+          Set<String> raters = new HashSet<>();
+          for (String a : x) {
+            if (!y.contains(a)) {
+              raters.add(raterOf(world, a));
+            }
+          }
+          assertThat(raters.isEmpty() || raters.size() >= threshold)
+              .as("raters in the difference of two cells")
+              .isTrue();
+        }
+      }
+    }
+    assertThat(
+            new AnonymityRule(threshold)
+                .decide(List.of(), groups(byRateeFirstWindow))
+                .priorExposures())
+        .as("ratees derivable from the cells of one period")
+        .isEmpty();
+  }
+
+  private static List<AnonymityRule.Group<String>> groups(List<Set<String>> sets) {
+    List<AnonymityRule.Group<String>> groups = new ArrayList<>();
+    for (Set<String> set : sets) {
+      groups.add(new AnonymityRule.Group<>("g" + groups.size(), set));
+    }
+    return groups;
+  }
+
+  private static String raterOf(HeatWorld world, String answer) {
+    String[] parts = answer.split(":");
+    return "r"
+        + world.rounds().get(Integer.parseInt(parts[0])).raters().get(Integer.parseInt(parts[1]));
+  }
+
+  private static boolean inSubtree(HeatWorld world, int unit, java.util.UUID root) {
+    for (int u = unit; u >= 0; u = world.parents().get(u)) {
+      if (unitId(u).equals(root)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static java.util.UUID unitId(int u) {
+    return new java.util.UUID(0x5EED, u);
+  }
+
+  @Provide
+  Arbitrary<HeatRequest> heatRequests() {
+    return Combinators.combine(
+            Arbitraries.integers().between(0, 3),
+            Arbitraries.integers().between(0, 3),
+            Arbitraries.integers().between(-3, 11))
+        .as((a, b, u) -> new HeatRequest(Math.min(a, b), Math.max(a, b), u));
+  }
+
+  @Provide
+  Arbitrary<HeatWorld> heatWorlds() {
+    Arbitrary<Integer> units = Arbitraries.integers().between(1, 12);
+    return units.flatMap(
+        n -> {
+          // Unit u hangs below an earlier unit or is a top unit: a tree by construction.
+          List<Arbitrary<Integer>> parents = new ArrayList<>();
+          for (int u = 0; u < n; u++) {
+            parents.add(Arbitraries.integers().between(-1, u - 1));
+          }
+          Arbitrary<List<Integer>> tree = Combinators.combine(parents).as(List::copyOf);
+          Arbitrary<List<Integer>> ratees =
+              Arbitraries.integers().between(0, n - 1).list().ofMinSize(1).ofMaxSize(14);
+          return Combinators.combine(tree, ratees)
+              .flatAs(
+                  (p, r) ->
+                      round(r.size())
+                          .list()
+                          .ofMinSize(6)
+                          .ofMaxSize(40)
+                          .map(rounds -> new HeatWorld(p, r, rounds)));
+        });
+  }
+
+  private static Arbitrary<HeatRound> round(int ratees) {
+    // Two to seven raters from a pool of nine people, each rating 1-5 or (one in ten) "not seen".
+    Arbitrary<List<Integer>> raters =
+        Arbitraries.integers().between(0, 8).set().ofMinSize(2).ofMaxSize(7).map(List::copyOf);
+    return Combinators.combine(
+            Arbitraries.integers().between(0, ratees - 1),
+            Arbitraries.integers().between(0, 3),
+            Arbitraries.integers().between(0, 1),
+            raters)
+        .flatAs(
+            (ratee, closed, column, who) ->
+                Arbitraries.integers()
+                    .between(0, 9)
+                    .map(x -> x == 0 ? null : 1 + x % 5)
+                    .list()
+                    .ofSize(who.size())
+                    .map(ratings -> new HeatRound(ratee, closed, column, who, ratings)));
   }
 }

@@ -84,19 +84,30 @@ final class FeedbackFixture {
   }
 
   /**
-   * An engagement of the client from 2026-01-01, with a sponsor (may be null) and a scope (no
+   * An engagement of the client from 2025-01-01, with a sponsor (may be null) and a scope (no
    * units: the whole client), whose framework is the default set; answers the framework's behaviour
    * ids.
    */
   List<UUID> engagement(UUID id, String title, UUID sponsor, UUID... scopeUnits) {
+    return engagement(context, scope, id, title, sponsor, scopeUnits);
+  }
+
+  static List<UUID> engagement(
+      ApplicationContext context,
+      ClientScope scope,
+      UUID id,
+      String title,
+      UUID sponsor,
+      UUID... scopeUnits) {
+    JdbcClient jdbc = context.getBean(JdbcClient.class);
     jdbc.sql(
             """
             INSERT INTO engagement (id, client_id, title, description, sponsor_person_id,
                                     starts_on, ends_on, created_at)
-            VALUES (:id, :c, :t, NULL, :p, DATE '2026-01-01', NULL, CURRENT_TIMESTAMP)
+            VALUES (:id, :c, :t, NULL, :p, DATE '2025-01-01', NULL, CURRENT_TIMESTAMP)
             """)
         .param("id", id)
-        .param("c", client.value())
+        .param("c", scope.id())
         .param("t", title)
         .param("p", sponsor)
         .update();
@@ -105,7 +116,7 @@ final class FeedbackFixture {
               "INSERT INTO engagement_unit (engagement_id, unit_id, client_id) VALUES (:e, :u, :c)")
           .param("e", id)
           .param("u", unit)
-          .param("c", client.value())
+          .param("c", scope.id())
           .update();
     }
     return context.getBean(nl.orgcoach.observation.ObservationSeeding.class).behaviours(scope, id);
@@ -113,6 +124,10 @@ final class FeedbackFixture {
 
   /** Another unit of the client, under {@code parent} (null: a top unit). */
   UUID unit(String name, UUID parent) {
+    return unit(jdbc, client, name, parent);
+  }
+
+  static UUID unit(JdbcClient jdbc, ClientId client, String name, UUID parent) {
     UUID id = UUID.randomUUID();
     jdbc.sql(
             "INSERT INTO unit (id, client_id, external_id, name, kind, parent_id) VALUES (:id, :c, :e, :n, 'team', :p)")

@@ -295,6 +295,12 @@ class TenantIsolationMatrixTest {
         "POST /api/v1/clients/{clientId}/feedback/rounds/{roundId}/close");
     pub("GET /f/{token}", "POST /f/{token}");
     admin("GET /admin/outbox");
+    // the feedback heatmap by unit (FeedbackService.mayReadHeatmap): HR and admins, and an
+    // engagement's sponsor (no user of the fixture sponsors one)
+    client(
+        EnumSet.of(Role.ADMIN, Role.HR),
+        "GET /c/{clientId}/feedback/heatmap",
+        "GET /api/v1/clients/{clientId}/feedback/heatmap");
 
     // observations (ObservationAccess): the framework and meetings are managed by the
     // engagement's coaches and admins; capture, the observations and the profiles are for the
