@@ -70,17 +70,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * orgcoach.bench.concurrency}, default 32, raters at a time, each starting as soon as the one
  * before is done): what the server manages flat out, and the CPU time per rater of the server's
  * request threads, of the rest of the JVM (the load script) and of the PostgreSQL backends — a
- * figure that hardly depends on what else the machine is doing. Then the open-loop measurement that
- * decides the aim ({@code orgcoach.bench.seconds}, default 30 s): raters arrive at a fixed rate
- * ({@code orgcoach.bench.rate}, default 500 per second) whether or not earlier answers are done, so
- * a slow server shows up as latency instead of as fewer requests; past 4,000 unanswered requests
- * the run stops and says OVERRUN. Each arrival is a different rater until the fresh links run out;
- * {@code orgcoach.bench.edits} (default 20%) of the arrivals change an answer given before (the
- * form is editable until the round closes). Latency runs from handing the request to the HTTP
- * client until its response was read (p50/p95/p99/max); every response that is not the thanks page
- * (or the form) counts as an error. The load script runs in the same JVM and on the same cores as
- * the server, so its own work is part of the figures. {@code -Dorgcoach.bench.jfr=true} records a
- * profile to target/rater.jfr.
+ * figure that depends much less than latency on what else the machine is doing. Then the open-loop
+ * measurement that decides the aim ({@code orgcoach.bench.seconds}, default 30 s): raters arrive at
+ * a fixed rate ({@code orgcoach.bench.rate}, default 500 per second) whether or not earlier answers
+ * are done, so a slow server shows up as latency instead of as fewer requests; past 4,000
+ * unanswered requests the run stops and says OVERRUN. Each arrival is a different rater until the
+ * fresh links run out; {@code orgcoach.bench.edits} (default 20%) of the arrivals change an answer
+ * given before (the form is editable until the round closes). Latency runs from handing the request
+ * to the HTTP client until its response was read (p50/p95/p99/max); every response that is not the
+ * thanks page (or the form) counts as an error. The load script runs in the same JVM and on the
+ * same cores as the server, so its own work is part of the figures. {@code
+ * -Dorgcoach.bench.jfr=true} records a profile to target/rater.jfr.
  *
  * <p>The throttle of rater links allows 100 requests per IP address per 10 minutes in production
  * (FeedbackSettings); all of this load comes from 127.0.0.1, so this run alone raises {@code
@@ -171,8 +171,8 @@ class RaterSubmissionBenchmark {
 
   /**
    * CPU time spent in one phase, in ms: the server's request threads (Tomcat), the rest of this JVM
-   * (above all the load script), and the PostgreSQL backends of the application's connections.
-   * Unlike latency it hardly depends on what else the machine is doing.
+   * (above all the load script), and the PostgreSQL backends of the application's connections. It
+   * depends much less than latency on what else the machine is doing (once the JIT is warm).
    */
   record Cpu(double serverMs, double otherJvmMs, double postgresMs) {
 
