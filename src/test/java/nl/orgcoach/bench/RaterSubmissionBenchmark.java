@@ -64,22 +64,23 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * and no session are involved: the public link forms are exempt from CSRF and act for nobody
  * (SecurityConfiguration); the script checks that no session cookie is ever set.
  *
- * <p>Three phases. A closed-loop warm-up ({@code orgcoach.bench.warmup-s}, default 15 s; not
- * counted). A closed-loop measurement ({@code orgcoach.bench.closed-s}, default 20 s; {@code
+ * <p>Three phases. A closed-loop warm-up ({@code orgcoach.bench.warmup-s}, default 15 s, and at
+ * least {@code orgcoach.bench.warmup-raters}, default 3,000, so that the JIT has compiled the path;
+ * not counted). A closed-loop measurement ({@code orgcoach.bench.closed-s}, default 20 s; {@code
  * orgcoach.bench.concurrency}, default 32, raters at a time, each starting as soon as the one
  * before is done): what the server manages flat out, and the CPU time per rater of the server's
  * request threads, of the rest of the JVM (the load script) and of the PostgreSQL backends — a
- * figure that hardly depends on what else the machine is doing. Then the open-loop measurement that
- * decides the aim ({@code orgcoach.bench.seconds}, default 30 s): raters arrive at a fixed rate
- * ({@code orgcoach.bench.rate}, default 500 per second) whether or not earlier answers are done, so
- * a slow server shows up as latency instead of as fewer requests; past 4,000 unanswered requests
- * the run stops and says OVERRUN. Each arrival is a different rater until the fresh links run out;
- * {@code orgcoach.bench.edits} (default 20%) of the arrivals change an answer given before (the
- * form is editable until the round closes). Latency runs from handing the request to the HTTP
- * client until its response was read (p50/p95/p99/max); every response that is not the thanks page
- * (or the form) counts as an error. The load script runs in the same JVM and on the same cores as
- * the server, so its own work is part of the figures. {@code -Dorgcoach.bench.jfr=true} records a
- * profile to target/rater.jfr.
+ * figure that depends much less than latency on what else the machine is doing. Then the open-loop
+ * measurement that decides the aim ({@code orgcoach.bench.seconds}, default 30 s): raters arrive at
+ * a fixed rate ({@code orgcoach.bench.rate}, default 500 per second) whether or not earlier answers
+ * are done, so a slow server shows up as latency instead of as fewer requests; past 4,000
+ * unanswered requests the run stops and says OVERRUN. Each arrival is a different rater until the
+ * fresh links run out; {@code orgcoach.bench.edits} (default 20%) of the arrivals change an answer
+ * given before (the form is editable until the round closes). Latency runs from handing the request
+ * to the HTTP client until its response was read (p50/p95/p99/max); every response that is not the
+ * thanks page (or the form) counts as an error. The load script runs in the same JVM and on the
+ * same cores as the server, so its own work is part of the figures. {@code
+ * -Dorgcoach.bench.jfr=true} records a profile to target/rater.jfr.
  *
  * <p>The throttle of rater links allows 100 requests per IP address per 10 minutes in production
  * (FeedbackSettings); all of this load comes from 127.0.0.1, so this run alone raises {@code
@@ -113,6 +114,7 @@ class RaterSubmissionBenchmark {
   static final int RATERS = Integer.getInteger("orgcoach.bench.raters", 20_000);
   static final int RATE = Integer.getInteger("orgcoach.bench.rate", 500);
   static final int WARM_UP_S = Integer.getInteger("orgcoach.bench.warmup-s", 15);
+  static final int WARM_UP_RATERS = Integer.getInteger("orgcoach.bench.warmup-raters", 3_000);
   static final int SECONDS = Integer.getInteger("orgcoach.bench.seconds", 30);
   static final int CLOSED_S = Integer.getInteger("orgcoach.bench.closed-s", 20);
   static final int CONCURRENCY = Integer.getInteger("orgcoach.bench.concurrency", 32);
@@ -169,8 +171,8 @@ class RaterSubmissionBenchmark {
 
   /**
    * CPU time spent in one phase, in ms: the server's request threads (Tomcat), the rest of this JVM
-   * (above all the load script), and the PostgreSQL backends of the application's connections.
-   * Unlike latency it hardly depends on what else the machine is doing.
+   * (above all the load script), and the PostgreSQL backends of the application's connections. It
+   * depends much less than latency on what else the machine is doing (once the JIT is warm).
    */
   record Cpu(double serverMs, double otherJvmMs, double postgresMs) {
 
@@ -553,7 +555,8 @@ class RaterSubmissionBenchmark {
     Picker picker = new Picker(links);
     List<Figures> figures = new ArrayList<>();
     try {
-      Figures warm = closedLoop(http, base, picker, WARM_UP_S, sessionCookies, "warm-up");
+      Figures warm =
+          closedLoop(http, base, picker, WARM_UP_S, WARM_UP_RATERS, sessionCookies, "warm-up");
       EngagementBenchmark.progress(
           String.format(
               "warm-up: %,d raters in %.0f s, %d errors",
@@ -566,6 +569,7 @@ class RaterSubmissionBenchmark {
                 base,
                 picker,
                 CLOSED_S,
+                0,
                 sessionCookies,
                 "closed loop, " + CONCURRENCY + " raters at a time");
         Cpu used = cpu.since(before);
@@ -667,6 +671,7 @@ class RaterSubmissionBenchmark {
       String base,
       Picker picker,
       int seconds,
+      int atLeast,
       AtomicInteger sessionCookies,
       String kind)
       throws Exception {
@@ -678,12 +683,15 @@ class RaterSubmissionBenchmark {
     AtomicInteger edits = new AtomicInteger();
     long t0 = System.nanoTime();
     long until = t0 + seconds * 1_000_000_000L;
+    // At least {@code atLeast} raters (so that the JIT has compiled the path), at most 5 minutes.
+    long cap = t0 + Math.max(seconds, 300) * 1_000_000_000L;
     List<Thread> threads = new ArrayList<>();
     for (int t = 0; t < CONCURRENCY; t++) {
       Thread thread =
           new Thread(
               () -> {
-                while (System.nanoTime() < until) {
+                while (System.nanoTime() < until
+                    || (firstAnswers.get() + edits.get() < atLeast && System.nanoTime() < cap)) {
                   int next = picker.next();
                   int index = next < 0 ? -1 - next : next;
                   RaterLoad.Link link = picker.links.get(index);
@@ -839,14 +847,15 @@ class RaterSubmissionBenchmark {
         String.format(
             "%,d raters in %,d open rounds of %s (%,d people) written in %,d ms (COPY)."
                 + " Per-address limit raised to 100,000,000 for this run only. Each rater %s;"
-                + " closed-loop warm-up of %d s not counted.%n%n",
+                + " closed-loop warm-up of at least %d s and %,d raters not counted.%n%n",
             raters,
             raters / 10,
             ORGANISATION.name(),
             ORGANISATION.people(),
             writeMs,
             GET_FIRST ? "GETs the form, then POSTs the answer" : "POSTs the answer (no GET)",
-            WARM_UP_S));
+            WARM_UP_S,
+            WARM_UP_RATERS));
     sb.append("| load | request | n | per s | p50 | p95 | p99 | max | errors |\n");
     sb.append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
     for (Figures f : figures) {

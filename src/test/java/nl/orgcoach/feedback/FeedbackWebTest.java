@@ -438,6 +438,49 @@ class FeedbackWebTest {
   }
 
   /**
+   * A round that closes between opening a link and saving its answer: the save is refused by the
+   * statement that would write (the round's state is checked there), and nothing is written.
+   */
+  @Test
+  void anAnswerToARoundThatClosedMeanwhileWritesNothing() throws Exception {
+    String round = start(coacheeToken, "");
+    java.util.UUID rater =
+        jdbc.sql("SELECT id FROM feedback_rater WHERE email = :e")
+            .param("e", fx.email("Mo"))
+            .query(java.util.UUID.class)
+            .single();
+    java.util.UUID behaviour =
+        jdbc.sql("SELECT id FROM feedback_behaviour WHERE round_id = :r AND position = 1")
+            .param("r", java.util.UUID.fromString(round))
+            .query(java.util.UUID.class)
+            .single();
+    java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+    jdbc.sql("UPDATE feedback_round SET closed_at = :now WHERE id = :r")
+        .param("now", now)
+        .param("r", java.util.UUID.fromString(round))
+        .update();
+
+    boolean saved =
+        context
+            .getBean(FeedbackRounds.class)
+            .saveAnswers(
+                fx.scope,
+                rater,
+                java.util.List.of(new FeedbackService.Given(behaviour, 4, "te laat")),
+                false,
+                now);
+
+    assertThat(saved).isFalse();
+    assertThat(answers()).isZero();
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM feedback_rater WHERE id = :id AND answered_at IS NULL")
+                .param("id", rater)
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
+  }
+
+  /**
    * The default limit per address (100 per 10 minutes) holds: guessing at many different links from
    * one address is refused after it, while another address still gets through. (The rater
    * submission benchmark raises it by property for its loopback run only.)
