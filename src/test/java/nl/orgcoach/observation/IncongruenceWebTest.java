@@ -223,7 +223,7 @@ class IncongruenceWebTest {
     Html doc = html(r);
     assertThat(
             doc.all(
-                "data-testid=\"incongruence-flag\"\\s+data-person=\"([^\"]+)\"\\s+data-behaviour=\"([^\"]+)\""))
+                "data-testid=\"incongruence-flag\"[^>]*?data-person=\"([^\"]+)\"\\s+data-behaviour=\"([^\"]+)\""))
         .containsExactlyInAnyOrder(s.els + " " + b1, s.els + " " + b2);
     assertThat(doc.text("flag-person")).isEqualTo("Els de Vries");
     assertThat(doc.text("rule-minObservations")).contains("At least 3");
