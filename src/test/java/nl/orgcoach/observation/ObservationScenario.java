@@ -147,6 +147,49 @@ final class ObservationScenario {
         .id();
   }
 
+  /**
+   * Observations for the incongruence analysis, captured over twelve days of February 2026 on the
+   * first three behaviours of the framework (returned): Els is favourable on the first two with her
+   * manager Mia present (8 times 5) and unfavourable with only her report Ruud present (8 times 1),
+   * and alternates 4 and 2 on the third; Dirk (with Mia), Mia (with Dirk, and with her reports),
+   * Piet and Ruud (each with their manager) alternate 4 and 2 on all three. So exactly Els × the
+   * first two behaviours meets the default evidence rule; the norms have 30–42 ratings each.
+   */
+  List<UUID> incongruentEls(ObservationService service) {
+    List<UUID> b =
+        service.frameworkOf(scope, engagement).stream().limit(3).map(Behaviour::id).toList();
+    LocalDate first = LocalDate.of(2026, 2, 2);
+    for (int i = 0; i < 12; i++) {
+      LocalDate on = first.plusDays(i);
+      int alternating = i % 2 == 0 ? 4 : 2;
+      Map<UUID, Integer> consistent = ratings(b, alternating, alternating, alternating);
+      UUID dirkMia = meeting(service, on, dirk, mia);
+      observe(service, dirkMia, dirk, consistent);
+      UUID mt = meeting(service, on, mia, els, piet);
+      observe(service, mt, piet, consistent);
+      UUID elsRuud = meeting(service, on, els, ruud);
+      observe(service, elsRuud, ruud, consistent);
+      if (i < 10) {
+        observe(service, dirkMia, mia, consistent);
+        observe(service, mt, mia, consistent);
+      }
+      if (i < 8) {
+        observe(service, mt, els, ratings(b, 5, 5, alternating));
+        observe(service, elsRuud, els, ratings(b, 1, 1, alternating));
+      }
+    }
+    return b;
+  }
+
+  /** behaviour i → rating i. */
+  static Map<UUID, Integer> ratings(List<UUID> behaviours, int... ratings) {
+    Map<UUID, Integer> r = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < ratings.length; i++) {
+      r.put(behaviours.get(i), ratings[i]);
+    }
+    return r;
+  }
+
   String api() {
     return "/api/v1/clients/" + client + "/engagements/" + engagement;
   }
