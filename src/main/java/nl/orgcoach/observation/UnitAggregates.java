@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -234,25 +233,13 @@ final class UnitAggregates {
 
   /** Whether the unit is a top unit here (no parent, or a parent outside the tree). */
   boolean isRoot(UUID unit) {
-    return roots.stream().anyMatch(r -> r.id().equals(unit));
+    Unit u = units.get(unit);
+    return u != null && (u.parentId() == null || !units.containsKey(u.parentId()));
   }
 
   /** The cell of a unit and behaviour (NONE when nobody in its subtree was observed on it). */
   Cell cell(UUID unit, UUID behaviour) {
     return cells.getOrDefault(new Key(unit, behaviour), Cell.NONE);
-  }
-
-  /** Whether anyone in the unit's subtree was observed on any behaviour. */
-  boolean observed(UUID unit) {
-    return observed.contains(unit);
-  }
-
-  boolean contains(UUID unit) {
-    return units.containsKey(unit);
-  }
-
-  Unit unit(UUID id) {
-    return units.get(id);
   }
 
   /** The top units, by name. */
@@ -263,18 +250,5 @@ final class UnitAggregates {
   /** The units directly below, by name. */
   List<Unit> children(UUID unit) {
     return List.copyOf(children.getOrDefault(unit, List.of()));
-  }
-
-  /** The unit and the units above it, top first. */
-  List<Unit> path(UUID unit) {
-    List<Unit> path = new ArrayList<>();
-    Set<UUID> seen = new LinkedHashSet<>();
-    for (Unit u = units.get(unit); u != null && seen.add(u.id()); u = units.get(u.parentId())) {
-      path.add(0, u);
-      if (u.parentId() == null) {
-        break;
-      }
-    }
-    return path;
   }
 }

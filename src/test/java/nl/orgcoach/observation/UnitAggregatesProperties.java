@@ -408,4 +408,22 @@ class UnitAggregatesProperties {
     assertThat(d.cell(u, B0).status()).isEqualTo(UnitAggregates.Status.HIDDEN);
     assertThat(d.cell(g1, B0).shown() && d.cell(g2, B0).shown()).isFalse();
   }
+
+  @Test
+  void theThresholdCanOnlyBeRaised() {
+    assertThatThrownBy(
+            () ->
+                new ObservationAggregates(
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    new AggregateSettings(2, 14),
+                    java.time.Clock.systemUTC()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("never below 3");
+    assertThatThrownBy(() -> new AggregateSettings(3, -1))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }
