@@ -261,7 +261,8 @@ class ObservationApiController {
   @Operation(
       summary = "A person's profile: per behaviour, counts and mean per constellation and period",
       description =
-          "The engagement's coaches; the person themself once released. period: month or quarter")
+          "The engagement's coaches; the person themself once released. period: month or quarter."
+              + " observations: the 100 most recent (all through GET observations?personId=)")
   ObservationService.ProfilePage profile(
       ClientScope scope,
       @AuthenticationPrincipal UserAccount me,
