@@ -267,7 +267,8 @@ class ObservationApiController {
               + " sayDo: per behaviour the person's own account beside the observed ratings, the"
               + " gap and its credible interval (stats.SayDoGap), over all observations and per"
               + " constellation; asOf (yyyy-MM-dd) compares the account given by that day with"
-              + " the observations up to that day")
+              + " the observations up to that day;"
+              + " observations: the 100 most recent (all through GET observations?personId=)")
   ObservationService.ProfilePage profile(
       ClientScope scope,
       @AuthenticationPrincipal UserAccount me,

@@ -387,6 +387,7 @@ class ObservationPagesController {
     model.addAttribute("behaviour", behaviour);
     model.addAttribute("constellation", constellation);
     model.addAttribute("mayRelease", !personId.equals(me.personId()));
+    model.addAttribute("listLimit", ObservationService.PROFILE_LIMIT);
     Map<UUID, String> names = new java.util.HashMap<>();
     page.profile().behaviours().forEach(l -> names.put(l.behaviourId(), l.name()));
     model.addAttribute("names", names);

@@ -40,6 +40,13 @@ class ObservationService {
 
   static final int LIST_LIMIT = 500;
 
+  /**
+   * The profile lists the most recent observations only (all of them through the list with a person
+   * filter): the 500 of a busy person with their constellations cost the profile most of its time
+   * (ObservationBenchmark, issue 4), and nobody reads 500 on a phone.
+   */
+  static final int PROFILE_LIMIT = 100;
+
   private final Behaviours behaviours;
   private final Meetings meetings;
   private final Observations observations;
@@ -613,7 +620,10 @@ class ObservationService {
                   nl.orgcoach.stats.SayDoGap.Settings.DEFAULT,
                   locale);
           return new ProfilePage(
-              p, sayDo, views(scope, observations.list(scope, e.id(), f, LIST_LIMIT)), e.title());
+              p,
+              sayDo,
+              views(scope, observations.list(scope, e.id(), f, PROFILE_LIMIT)),
+              e.title());
         });
   }
 

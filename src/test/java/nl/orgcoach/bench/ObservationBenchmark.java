@@ -42,15 +42,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * HTTP on loopback:
  *
  * <ol>
- *   <li>capture: {@value #COACHES} coaches at once, each its own logged-in session (cookie + CSRF
- *       token from the page) posting to the phone capture endpoint the UI uses, then each with its
- *       own API token posting to the API; fresh idempotency keys, recent meetings, attendees of
- *       them, 1–4 behaviours. Two loads: every coach submitting every {@value #THINK_MS} ms on
+ *   <li>capture: 50 coaches at once, each its own logged-in session (cookie + CSRF token from the
+ *       page) posting to the phone capture endpoint the UI uses, then each with its own API token
+ *       posting to the API; fresh idempotency keys, recent meetings, attendees of them, 1–4
+ *       behaviours; a request that gets no answer is sent again with the same key, as the phone
+ *       does. Three loads: one coach alone (the service time), every coach submitting every ~1 s on
  *       average (Poisson; far busier than a coach in a meeting), and flat out (no pause: the
- *       throughput ceiling of the machine);
+ *       throughput ceiling of the machine); percentiles, errors, and the JVM's CPU per request;
  *   <li>freshness: a capture of the busiest person, then at once a GET of their profile (page and
- *       API), {@value #TRIALS} times each; the time from the POST's response until the profile
- *       shows the new observation, and whether the first GET already showed it.
+ *       API), 200 times each; the time from the POST's response until the profile shows the new
+ *       observation, and whether the first GET already showed it.
  * </ol>
  *
  * Results go to standard output and target/benchmarks/observation.md; docs/benchmarks.md records
@@ -477,8 +478,9 @@ class ObservationBenchmark {
   }
 
   /**
-   * Every coach on a thread of its own, all started at once, for {@value #SECONDS} s after a
-   * warm-up of 10 s; each submits, then waits an exponential pause of mean {@code think} ms.
+   * Every coach on a thread of its own, all started at once, for {@code
+   * orgcoach.bench.capture-seconds} (30 s) after a warm-up of 10 s; each submits, then waits an
+   * exponential pause of mean {@code think} ms.
    */
   static Series load(
       String what,
@@ -577,9 +579,9 @@ class ObservationBenchmark {
   }
 
   /**
-   * {@value #TRIALS} times (after 20 untimed): capture the person with a note of its own, then GET
-   * the profile until it shows that note (page) or the new id (API); the time from the POST's
-   * response to that GET's response.
+   * {@code orgcoach.bench.trials} (200) times (after 20 untimed): capture the person with a note of
+   * its own, then GET the profile until it shows that note (page) or the new id (API); the time
+   * from the POST's response to that GET's response.
    */
   static String fresh(
       String what,
