@@ -290,11 +290,19 @@ public class FeedbackHeatmap {
 
   // --- the grid
 
+  /** The rounds of the client closed by now whose rows in {@code feedback_heat} are not written. */
+  static final String UNSUMMARISED =
+      """
+      SELECT id FROM feedback_round
+      WHERE client_id = :client AND heat_at IS NULL AND COALESCE(closed_at, closes_at) <= :now
+      """;
+
   /**
-   * Writes the rows of {@code feedback_heat} for the rounds of the client that closed since the
-   * last time (V4_4): per round and framework behaviour, the number and total of the others'
-   * ratings. The answers of a closed round never change, so each round is done once; two requests
-   * at the same moment insert the same rows, and the second insert skips them.
+   * Writes the rows of {@code feedback_heat} for some closed rounds (V4_4): per round and framework
+   * behaviour, the number and total of the others' ratings. Raters are found by their round and
+   * answers by their key (rater, behaviour), so a few new rounds cost a few index lookups. The
+   * answers of a closed round never change, so each round is done once; two requests at the same
+   * moment insert the same rows, and the second insert skips them.
    */
   static final String SUMMARISE =
       """
@@ -306,20 +314,41 @@ public class FeedbackHeatmap {
              COALESCE(SUM(CASE WHEN fr.rater_group <> 'SELF' THEN a.rating END), 0)
       FROM feedback_round r
       JOIN feedback_behaviour b ON b.round_id = r.id AND b.client_id = r.client_id
-      LEFT JOIN feedback_answer a ON a.behaviour_id = b.id AND a.client_id = r.client_id
-      LEFT JOIN feedback_rater fr ON fr.id = a.rater_id AND fr.client_id = r.client_id
-      WHERE r.client_id = :client AND r.heat_at IS NULL
-        AND COALESCE(r.closed_at, r.closes_at) <= :now AND b.framework_behaviour_id IS NOT NULL
+      LEFT JOIN feedback_rater fr ON fr.round_id = r.id AND fr.client_id = r.client_id
+      LEFT JOIN feedback_answer a ON a.rater_id = fr.id AND a.behaviour_id = b.id
+      WHERE r.client_id = :client AND r.id IN (:rounds) AND b.framework_behaviour_id IS NOT NULL
       GROUP BY b.id, r.client_id, b.framework_behaviour_id, r.ratee_person_id, r.closed_at,
                r.closes_at
       ON CONFLICT DO NOTHING
       """;
 
   static final String SUMMARISED =
-      """
-      UPDATE feedback_round SET heat_at = :now
-      WHERE client_id = :client AND heat_at IS NULL AND COALESCE(closed_at, closes_at) <= :now
-      """;
+      "UPDATE feedback_round SET heat_at = :now WHERE client_id = :client AND id IN (:rounds)";
+
+  /** Rounds per statement when many closed at once (the first request after an import). */
+  private static final int CHUNK = 1_000;
+
+  /** Brings {@code feedback_heat} up to date with the rounds closed by now. */
+  void summarise(ClientScope scope, OffsetDateTime now) {
+    List<UUID> rounds =
+        jdbc.sql(UNSUMMARISED)
+            .param("client", scope.id())
+            .param("now", now)
+            .query(UUID.class)
+            .list();
+    for (int from = 0; from < rounds.size(); from += CHUNK) {
+      List<UUID> chunk = rounds.subList(from, Math.min(rounds.size(), from + CHUNK));
+      transactions.executeWithoutResult(
+          status -> {
+            jdbc.sql(SUMMARISE).param("client", scope.id()).param("rounds", chunk).update();
+            jdbc.sql(SUMMARISED)
+                .param("client", scope.id())
+                .param("rounds", chunk)
+                .param("now", now)
+                .update();
+          });
+    }
+  }
 
   /**
    * Per unit and framework behaviour: the ratees, ratings and total of the rounds that closed in
@@ -336,15 +365,6 @@ public class FeedbackHeatmap {
         AND h.closed_at >= :start AND h.closed_at < :end AND h.others_ratings >= :threshold
       GROUP BY p.unit_id, h.framework_behaviour_id
       """;
-
-  /** Brings {@code feedback_heat} up to date with the rounds closed by now. */
-  void summarise(ClientScope scope, OffsetDateTime now) {
-    transactions.executeWithoutResult(
-        status -> {
-          jdbc.sql(SUMMARISE).param("client", scope.id()).param("now", now).update();
-          jdbc.sql(SUMMARISED).param("client", scope.id()).param("now", now).update();
-        });
-  }
 
   private record Cell(
       UUID unitId, UUID frameworkBehaviourId, int ratees, long ratings, long total) {}
