@@ -94,7 +94,7 @@ class ObservationAggregates {
       Double mean,
       Double favourable) {
 
-    /** The colour class of the heatmap: heat-1 (mean below 2) to heat-5 (4.25 and up). */
+    /** The colour class of the heatmap: obs-heat-1 (mean below 2) to obs-heat-5 (4.25 and up). */
     @com.fasterxml.jackson.annotation.JsonIgnore
     public String heat() {
       if (mean == null) {

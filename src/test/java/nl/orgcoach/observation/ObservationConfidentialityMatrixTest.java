@@ -46,7 +46,7 @@ class ObservationConfidentialityMatrixTest {
     LIST_PAGE,
     LIST_API,
     DETAIL_API,
-    // the incongruence analysis (branch h-incong): the engagement's coaches only, never the person
+    // the incongruence analysis: the engagement's coaches only, never the person
     INCONGRUENCE_PAGE,
     INCONGRUENCE_API,
     SELF_ASSESSMENT_PAGE,
@@ -173,7 +173,7 @@ class ObservationConfidentialityMatrixTest {
   }
 
   /**
-   * The aggregates per unit and behaviour (branch h-obshr): HR, admins and the engagement's coaches
+   * The aggregates per unit and behaviour: HR, admins and the engagement's coaches
    * read them, other managers, employees and the observed person do not, a coach of another
    * engagement does not even see it; and for every seat they never carry an observation, a note, a
    * name or a person's id. HR still sees no profile and no observation (the matrix above).

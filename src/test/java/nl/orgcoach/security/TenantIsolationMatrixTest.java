@@ -339,12 +339,12 @@ class TenantIsolationMatrixTest {
         "GET /api/v1/clients/{clientId}/engagements/{engagementId}/observations/{observationId}",
         "GET /api/v1/clients/{clientId}/engagements/{engagementId}/people/{personId}/profile",
         "PUT /api/v1/clients/{clientId}/engagements/{engagementId}/people/{personId}/release");
-    // the incongruence analysis (branch h-incong): the engagement's coaches only, like observations
+    // the incongruence analysis: the engagement's coaches only, like observations
     client(
         EnumSet.of(Role.COACH),
         "GET /c/{clientId}/engagements/{engagementId}/incongruence",
         "GET /api/v1/clients/{clientId}/engagements/{engagementId}/incongruence");
-    // --- h-saydo: the person's own account (say–do, ObservationAccess.selfAssessment) is for a
+    // the person's own account (say–do, ObservationAccess.selfAssessment) is for a
     // user linked to a person who takes part in the engagement, and no user of the fixture is
     // linked to a person; the list on the own page is everyone's (empty without a person)
     client(
@@ -355,7 +355,7 @@ class TenantIsolationMatrixTest {
         "PUT /api/v1/clients/{clientId}/engagements/{engagementId}/self-assessment");
     client(
         ALL, "GET /c/{clientId}/my/observation", "GET /api/v1/clients/{clientId}/my/observation");
-    // observation aggregates per unit and behaviour (branch h-obshr): HR, admins, the engagement's
+    // observation aggregates per unit and behaviour: HR, admins, the engagement's
     // coaches and its sponsor (no user of the fixture is linked to a person); never a person's
     // numbers (ObservationConfidentialityMatrixTest)
     client(
