@@ -16,7 +16,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
-import nl.orgcoach.OrgCoachApplication;
 import nl.orgcoach.access.AccessAdministration;
 import nl.orgcoach.access.AccessAdministration.NewUser;
 import nl.orgcoach.access.ApiTokens;
@@ -29,7 +28,6 @@ import nl.orgcoach.organisation.ImportKind;
 import nl.orgcoach.organisation.StructureImport;
 import nl.orgcoach.support.TestDatabase;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -86,21 +84,9 @@ class EngagementBenchmark {
   void inboxAndTrailOfALargeEngagement() throws Exception {
     String loadBefore = ImportBenchmark.loadAverage(null);
     List<Run> runs = new ArrayList<>();
-    String pgName = "oc_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-    TestDatabase.execute("CREATE DATABASE " + pgName);
-    String pgUrl =
-        TestDatabase.PG_ADMIN_URL.substring(0, TestDatabase.PG_ADMIN_URL.lastIndexOf('/') + 1)
-            + pgName;
     Path dir = Files.createTempDirectory("orgcoach-bench");
-    boolean keep = Boolean.getBoolean("orgcoach.bench.keep");
-    try {
-      runs.add(run("PostgreSQL", pgUrl, TestDatabase.PG_USER, dir));
-    } finally {
-      if (keep) {
-        System.out.println("Kept the PostgreSQL database " + pgName);
-      } else {
-        TestDatabase.execute("DROP DATABASE IF EXISTS " + pgName + " WITH (FORCE)");
-      }
+    try (BenchApp.Database db = BenchApp.Database.fresh()) {
+      runs.add(run("PostgreSQL", db.url(), TestDatabase.PG_USER, dir));
     }
     if (Boolean.getBoolean("orgcoach.bench.h2")) {
       runs.add(
@@ -114,28 +100,13 @@ class EngagementBenchmark {
     }
     org.springframework.util.FileSystemUtils.deleteRecursively(dir);
     String load = loadBefore + " before, " + ImportBenchmark.loadAverage(null) + " after";
-    String report = report(runs, load);
-    System.out.println(report);
-    Path out =
-        Path.of(System.getProperty("orgcoach.build.dir", "target"), "benchmarks", "engagement.md");
-    Files.createDirectories(out.getParent());
-    Files.writeString(out, report);
+    BenchApp.write("engagement.md", report(runs, load));
   }
 
   Run run(String database, String url, String user, Path dir) throws Exception {
     ConfigurableApplicationContext app =
-        new SpringApplicationBuilder(OrgCoachApplication.class)
-            .run(
-                "--spring.datasource.url=" + url,
-                "--spring.datasource.username=" + user,
-                "--spring.datasource.password=",
-                "--server.port=0",
-                "--orgcoach.demo.enabled=false",
-                "--orgcoach.admin.email=" + ImportBenchmark.ADMIN,
-                "--orgcoach.admin.password=" + ImportBenchmark.PASSWORD,
-                "--orgcoach.data-dir=" + dir.resolve("data-" + database.replaceAll("\\W", "")),
-                "--logging.level.root=warn",
-                "--logging.level.nl.orgcoach=info");
+        BenchApp.start(
+            url, user, dir.resolve("data-" + database.replaceAll("\\W", "")), BenchApp.admin());
     try {
       AccessAdministration administration = app.getBean(AccessAdministration.class);
       StructureImport imports = app.getBean(StructureImport.class);
@@ -333,15 +304,8 @@ class EngagementBenchmark {
 
   static String report(List<Run> runs, String load) {
     StringBuilder sb = new StringBuilder();
-    sb.append("Run on ")
-        .append(LocalDate.now())
-        .append(", ")
-        .append(Runtime.getRuntime().availableProcessors())
-        .append(" cores, Java ")
-        .append(System.getProperty("java.version"))
-        .append(", max heap ")
-        .append(Runtime.getRuntime().maxMemory() >> 20)
-        .append(" MB; load average (1, 5, 15 min) ")
+    sb.append(BenchApp.runOnWithHeap())
+        .append("; load average (1, 5, 15 min) ")
         .append(load)
         .append(".\n\n");
     for (Run run : runs) {
