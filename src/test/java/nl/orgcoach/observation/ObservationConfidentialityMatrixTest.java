@@ -173,10 +173,10 @@ class ObservationConfidentialityMatrixTest {
   }
 
   /**
-   * The aggregates per unit and behaviour: HR, admins and the engagement's coaches
-   * read them, other managers, employees and the observed person do not, a coach of another
-   * engagement does not even see it; and for every seat they never carry an observation, a note, a
-   * name or a person's id. HR still sees no profile and no observation (the matrix above).
+   * The aggregates per unit and behaviour: HR, admins and the engagement's coaches read them, other
+   * managers, employees and the observed person do not, a coach of another engagement does not even
+   * see it; and for every seat they never carry an observation, a note, a name or a person's id. HR
+   * still sees no profile and no observation (the matrix above).
    */
   @Test
   void aggregatesForHrAdminsAndCoachesButNeverAnObservation() throws Exception {
