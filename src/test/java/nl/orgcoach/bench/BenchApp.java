@@ -1,5 +1,6 @@
 package nl.orgcoach.bench;
 
+import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -7,6 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import nl.orgcoach.OrgCoachApplication;
+import nl.orgcoach.access.AccessAdministration;
+import nl.orgcoach.access.ClientScope;
+import nl.orgcoach.demo.OrganisationGenerator;
+import nl.orgcoach.demo.OrganisationSpec;
+import nl.orgcoach.organisation.ImportKind;
+import nl.orgcoach.organisation.StructureImport;
 import nl.orgcoach.support.TestDatabase;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -99,6 +106,23 @@ final class BenchApp {
   /** Starts OrgCoach against this PostgreSQL database. */
   static ConfigurableApplicationContext start(Database db, Path dataDir, String... more) {
     return start(db.url(), TestDatabase.PG_USER, dataDir, more);
+  }
+
+  /** A new client with this generated organisation imported; its system scope. */
+  static ClientScope importOrganisation(ConfigurableApplicationContext app, OrganisationSpec spec) {
+    AccessAdministration administration = app.getBean(AccessAdministration.class);
+    StructureImport imports = app.getBean(StructureImport.class);
+    OrganisationGenerator generator = OrganisationGenerator.of(spec);
+    ClientScope scope =
+        administration.systemScope(administration.createClient(spec.name()), "benchmark");
+    for (ImportKind kind : ImportKind.values()) {
+      imports.importCsv(
+          scope,
+          kind,
+          new ByteArrayInputStream(generator.bytes(kind)),
+          OrganisationGenerator.fileName(kind));
+    }
+    return scope;
   }
 
   /** The report's opening: date, cores and Java version. */

@@ -2,7 +2,6 @@ package nl.orgcoach.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,12 +19,8 @@ import nl.orgcoach.access.AccessAdministration;
 import nl.orgcoach.access.AccessAdministration.NewUser;
 import nl.orgcoach.access.ApiTokens;
 import nl.orgcoach.access.ClientId;
-import nl.orgcoach.access.ClientScope;
 import nl.orgcoach.access.Role;
-import nl.orgcoach.demo.OrganisationGenerator;
 import nl.orgcoach.demo.OrganisationSpec;
-import nl.orgcoach.organisation.ImportKind;
-import nl.orgcoach.organisation.StructureImport;
 import nl.orgcoach.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -109,20 +104,10 @@ class EngagementBenchmark {
             url, user, dir.resolve("data-" + database.replaceAll("\\W", "")), BenchApp.admin());
     try {
       AccessAdministration administration = app.getBean(AccessAdministration.class);
-      StructureImport imports = app.getBean(StructureImport.class);
       JdbcClient jdbc = app.getBean(JdbcClient.class);
 
       long start = System.nanoTime();
-      OrganisationGenerator generator = OrganisationGenerator.of(ORGANISATION);
-      ClientId client = administration.createClient(ORGANISATION.name());
-      ClientScope scope = administration.systemScope(client, "benchmark");
-      for (ImportKind kind : ImportKind.values()) {
-        imports.importCsv(
-            scope,
-            kind,
-            new ByteArrayInputStream(generator.bytes(kind)),
-            OrganisationGenerator.fileName(kind));
-      }
+      ClientId client = BenchApp.importOrganisation(app, ORGANISATION).clientId();
       long importMillis = (System.nanoTime() - start) / 1_000_000;
 
       List<EngagementLoad.Coach> coaches = new ArrayList<>();

@@ -2,7 +2,6 @@ package nl.orgcoach.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -35,11 +34,7 @@ import java.util.zip.GZIPOutputStream;
 import javax.sql.DataSource;
 import nl.orgcoach.access.AccessAdministration;
 import nl.orgcoach.access.ClientId;
-import nl.orgcoach.access.ClientScope;
-import nl.orgcoach.demo.OrganisationGenerator;
 import nl.orgcoach.demo.OrganisationSpec;
-import nl.orgcoach.organisation.ImportKind;
-import nl.orgcoach.organisation.StructureImport;
 import nl.orgcoach.support.Browser;
 import nl.orgcoach.support.BrowserSettings;
 import org.junit.jupiter.api.Test;
@@ -265,18 +260,8 @@ class RaterSubmissionBenchmark {
             BenchApp.admin("--orgcoach.feedback.submissions-per-ip=100000000"));
     try {
       AccessAdministration administration = app.getBean(AccessAdministration.class);
-      StructureImport imports = app.getBean(StructureImport.class);
       JdbcClient jdbc = app.getBean(JdbcClient.class);
-      OrganisationGenerator generator = OrganisationGenerator.of(ORGANISATION);
-      ClientId client = administration.createClient(ORGANISATION.name());
-      ClientScope scope = administration.systemScope(client, "benchmark");
-      for (ImportKind kind : ImportKind.values()) {
-        imports.importCsv(
-            scope,
-            kind,
-            new ByteArrayInputStream(generator.bytes(kind)),
-            OrganisationGenerator.fileName(kind));
-      }
+      ClientId client = BenchApp.importOrganisation(app, ORGANISATION).clientId();
       List<RaterLoad.Link> links;
       long start = System.nanoTime();
       try (Connection c = app.getBean(DataSource.class).getConnection()) {
