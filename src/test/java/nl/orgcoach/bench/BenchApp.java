@@ -1,6 +1,5 @@
 package nl.orgcoach.bench;
 
-import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -12,7 +11,6 @@ import nl.orgcoach.access.AccessAdministration;
 import nl.orgcoach.access.ClientScope;
 import nl.orgcoach.demo.OrganisationGenerator;
 import nl.orgcoach.demo.OrganisationSpec;
-import nl.orgcoach.organisation.ImportKind;
 import nl.orgcoach.organisation.StructureImport;
 import nl.orgcoach.support.TestDatabase;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -111,17 +109,9 @@ final class BenchApp {
   /** A new client with this generated organisation imported; its system scope. */
   static ClientScope importOrganisation(ConfigurableApplicationContext app, OrganisationSpec spec) {
     AccessAdministration administration = app.getBean(AccessAdministration.class);
-    StructureImport imports = app.getBean(StructureImport.class);
-    OrganisationGenerator generator = OrganisationGenerator.of(spec);
     ClientScope scope =
         administration.systemScope(administration.createClient(spec.name()), "benchmark");
-    for (ImportKind kind : ImportKind.values()) {
-      imports.importCsv(
-          scope,
-          kind,
-          new ByteArrayInputStream(generator.bytes(kind)),
-          OrganisationGenerator.fileName(kind));
-    }
+    OrganisationGenerator.of(spec).importInto(app.getBean(StructureImport.class), scope);
     return scope;
   }
 
