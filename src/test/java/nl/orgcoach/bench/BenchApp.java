@@ -101,6 +101,13 @@ final class BenchApp {
     return new SpringApplicationBuilder(OrgCoachApplication.class).run(args.toArray(String[]::new));
   }
 
+  /** The JDBC URL of an H2 database in this file (PostgreSQL mode, as the app's own). */
+  static String h2File(Path file) {
+    return "jdbc:h2:file:"
+        + file
+        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+  }
+
   /** Starts OrgCoach against this PostgreSQL database. */
   static ConfigurableApplicationContext start(Database db, Path dataDir, String... more) {
     return start(db.url(), TestDatabase.PG_USER, dataDir, more);

@@ -84,14 +84,7 @@ class EngagementBenchmark {
       runs.add(run("PostgreSQL", db.url(), TestDatabase.PG_USER, dir));
     }
     if (Boolean.getBoolean("orgcoach.bench.h2")) {
-      runs.add(
-          run(
-              "H2 (file)",
-              "jdbc:h2:file:"
-                  + dir.resolve("h2").resolve("orgcoach")
-                  + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-              "sa",
-              dir));
+      runs.add(run("H2 (file)", BenchApp.h2File(dir.resolve("h2").resolve("orgcoach")), "sa", dir));
     }
     org.springframework.util.FileSystemUtils.deleteRecursively(dir);
     String load = loadBefore + " before, " + ImportBenchmark.loadAverage(null) + " after";

@@ -94,15 +94,7 @@ class ImportBenchmark {
       copy = copy(db.url(), files);
     }
     Path h2Dir = dir.resolve("h2");
-    Run h2 =
-        run(
-            "H2 (file)",
-            spec,
-            files,
-            "jdbc:h2:file:"
-                + h2Dir.resolve("orgcoach")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-            "sa");
+    Run h2 = run("H2 (file)", spec, files, BenchApp.h2File(h2Dir.resolve("orgcoach")), "sa");
 
     String load = loadAverage(loadBefore) + " before, " + loadAverage(null) + " after";
     String report = report(spec, files, generateMs, pg, h2, copy, load);
