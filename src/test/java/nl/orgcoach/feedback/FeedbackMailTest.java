@@ -30,25 +30,17 @@ class FeedbackMailTest extends SmtpServerTest {
 
   @Autowired MockMvc mvc;
   @Autowired ApplicationContext context;
-  @Autowired FeedbackService service;
   @Autowired JdbcClient jdbc;
 
   @Test
   void anInvitationArrivesByMailWithALinkThatWorks() throws Exception {
     FeedbackFixture fx = new FeedbackFixture(context);
-    service.start(
-        fx.scope,
-        fx.coachee,
-        new FeedbackService.NewRound(
-            null,
-            LocalDate.now().plusDays(7).toString(),
-            List.of(new FeedbackService.NewBehaviour("Ik vat samen wat ik hoor", null)),
-            List.of(
-                new FeedbackService.NewRater(fx.mo, null, null, "PEER", "en"),
-                new FeedbackService.NewRater(null, fx.email("extern"), "Extern", "OTHER", null)),
-            null,
-            null),
-        "http://ignored");
+    fx.startRound(
+        LocalDate.now().plusDays(7),
+        "Ik vat samen wat ik hoor",
+        List.of(
+            new FeedbackService.NewRater(fx.mo, null, null, "PEER", "en"),
+            new FeedbackService.NewRater(null, fx.email("extern"), "Extern", "OTHER", null)));
 
     assertThat(smtp.waitForIncomingEmail(5000, 3)).isTrue();
     MimeMessage toMo = null;

@@ -54,20 +54,12 @@ class FeedbackScheduleTest extends SmtpServerTest {
   void startARoundThatClosesInThreeDays() throws Exception {
     fx = new FeedbackFixture(context);
     round =
-        service.start(
-            fx.scope,
-            fx.coachee,
-            new FeedbackService.NewRound(
-                null,
-                LocalDate.now(FeedbackService.ZONE).plusDays(3).toString(),
-                List.of(new FeedbackService.NewBehaviour("Ik vat samen wat ik hoor", null)),
-                List.of(
-                    new FeedbackService.NewRater(fx.mo, null, null, "PEER", null),
-                    new FeedbackService.NewRater(
-                        null, fx.email("extern"), "Extern", "OTHER", null)),
-                null,
-                null),
-            "http://ignored");
+        fx.startRound(
+            LocalDate.now(FeedbackService.ZONE).plusDays(3),
+            "Ik vat samen wat ik hoor",
+            List.of(
+                new FeedbackService.NewRater(fx.mo, null, null, "PEER", null),
+                new FeedbackService.NewRater(null, fx.email("extern"), "Extern", "OTHER", null)));
     closesAt =
         jdbc.sql("SELECT closes_at FROM feedback_round WHERE id = :id")
             .param("id", round)
