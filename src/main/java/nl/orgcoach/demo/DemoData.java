@@ -1,6 +1,5 @@
 package nl.orgcoach.demo;
 
-import java.io.ByteArrayInputStream;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +9,6 @@ import nl.orgcoach.access.AccessAdministration.NewUser;
 import nl.orgcoach.access.ClientId;
 import nl.orgcoach.access.ClientScope;
 import nl.orgcoach.access.Role;
-import nl.orgcoach.organisation.ImportKind;
 import nl.orgcoach.organisation.PersonLookup;
 import nl.orgcoach.organisation.StructureImport;
 import org.slf4j.Logger;
@@ -164,14 +162,7 @@ class DemoData implements ApplicationRunner {
     String name = generator.spec().name();
     ClientId client =
         administration.clientNamed(name).orElseGet(() -> administration.createClient(name));
-    ClientScope scope = administration.systemScope(client, "demo");
-    for (ImportKind kind : ImportKind.values()) {
-      imports.importCsv(
-          scope,
-          kind,
-          new ByteArrayInputStream(generator.bytes(kind)),
-          OrganisationGenerator.fileName(kind));
-    }
+    generator.importInto(imports, administration.systemScope(client, "demo"));
     return client;
   }
 

@@ -16,7 +16,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import nl.orgcoach.access.ClientScope;
 import nl.orgcoach.organisation.ImportKind;
+import nl.orgcoach.organisation.StructureImport;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -162,6 +164,13 @@ public final class OrganisationGenerator {
       throw new UncheckedIOException(e);
     }
     return buffer.toByteArray();
+  }
+
+  /** Imports the four files, in their order, into this client (the demo and the benchmarks). */
+  public void importInto(StructureImport imports, ClientScope scope) {
+    for (ImportKind kind : ImportKind.values()) {
+      imports.importCsv(scope, kind, new java.io.ByteArrayInputStream(bytes(kind)), fileName(kind));
+    }
   }
 
   // ---- planning the tree -------------------------------------------------------------------

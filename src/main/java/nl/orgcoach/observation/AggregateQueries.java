@@ -93,14 +93,14 @@ class AggregateQueries {
       Double favourable) {}
 
   Optional<Frozen> frozen(ClientScope scope, UUID engagementId, LocalDate quarter) {
-    return jdbc.sql(
+    return ofQuarter(
             """
             SELECT frozen_at, top_units FROM observation_aggregate_freeze
             WHERE client_id = :client AND engagement_id = :e AND quarter_from = :q
-            """)
-        .param("client", scope.id())
-        .param("e", engagementId)
-        .param("q", quarter)
+            """,
+            scope,
+            engagementId,
+            quarter)
         .query(Frozen.class)
         .optional();
   }
@@ -178,14 +178,14 @@ class AggregateQueries {
   }
 
   List<FrozenUnit> frozenUnits(ClientScope scope, UUID engagementId, LocalDate quarter) {
-    return jdbc.sql(
+    return ofQuarter(
             """
             SELECT unit_id, parent_id, name, child_units FROM observation_aggregate_unit
             WHERE client_id = :client AND engagement_id = :e AND quarter_from = :q
-            """)
-        .param("client", scope.id())
-        .param("e", engagementId)
-        .param("q", quarter)
+            """,
+            scope,
+            engagementId,
+            quarter)
         .query(FrozenUnit.class)
         .list();
   }
@@ -196,18 +196,24 @@ class AggregateQueries {
     if (units.isEmpty()) {
       return List.of();
     }
-    return jdbc.sql(
+    return ofQuarter(
             """
             SELECT unit_id, behaviour_id, status, people, observations, mean, favourable
             FROM observation_aggregate_cell
             WHERE client_id = :client AND engagement_id = :e AND quarter_from = :q
               AND unit_id IN (:units)
-            """)
-        .param("client", scope.id())
-        .param("e", engagementId)
-        .param("q", quarter)
+            """,
+            scope,
+            engagementId,
+            quarter)
         .param("units", List.copyOf(units))
         .query(FrozenCell.class)
         .list();
+  }
+
+  /** A statement about one frozen quarter of the engagement: :client, :e and :q bound. */
+  private JdbcClient.StatementSpec ofQuarter(
+      String sql, ClientScope scope, UUID engagementId, LocalDate quarter) {
+    return jdbc.sql(sql).param("client", scope.id()).param("e", engagementId).param("q", quarter);
   }
 }

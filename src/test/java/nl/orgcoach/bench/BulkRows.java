@@ -73,18 +73,7 @@ final class BulkRows {
   private void copy() throws SQLException {
     StringBuilder sb = new StringBuilder(rows.size() * 100);
     for (Object[] row : rows) {
-      for (int k = 0; k < row.length; k++) {
-        if (k > 0) {
-          sb.append(',');
-        }
-        Object v = row[k];
-        if (v instanceof String s) {
-          sb.append('"').append(s.replace("\"", "\"\"")).append('"');
-        } else if (v != null) {
-          sb.append(v);
-        }
-      }
-      sb.append('\n');
+      csvLine(sb, row);
     }
     try {
       copy.copyIn(
@@ -93,6 +82,25 @@ final class BulkRows {
     } catch (IOException e) {
       throw new SQLException(e);
     }
+  }
+
+  /**
+   * Appends one line of COPY's CSV: strings quoted (so an empty string stays one), null as nothing
+   * (NULL).
+   */
+  static void csvLine(StringBuilder sb, Object... values) {
+    for (int k = 0; k < values.length; k++) {
+      if (k > 0) {
+        sb.append(',');
+      }
+      Object v = values[k];
+      if (v instanceof String s) {
+        sb.append('"').append(s.replace("\"", "\"\"")).append('"');
+      } else if (v != null) {
+        sb.append(v);
+      }
+    }
+    sb.append('\n');
   }
 
   private void batch() throws SQLException {

@@ -2,7 +2,6 @@ package nl.orgcoach.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,20 +15,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
-import nl.orgcoach.OrgCoachApplication;
 import nl.orgcoach.access.AccessAdministration;
 import nl.orgcoach.access.AccessAdministration.NewUser;
 import nl.orgcoach.access.ApiTokens;
 import nl.orgcoach.access.ClientId;
-import nl.orgcoach.access.ClientScope;
 import nl.orgcoach.access.Role;
-import nl.orgcoach.demo.OrganisationGenerator;
 import nl.orgcoach.demo.OrganisationSpec;
-import nl.orgcoach.organisation.ImportKind;
-import nl.orgcoach.organisation.StructureImport;
 import nl.orgcoach.support.TestDatabase;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -86,72 +79,28 @@ class EngagementBenchmark {
   void inboxAndTrailOfALargeEngagement() throws Exception {
     String loadBefore = ImportBenchmark.loadAverage(null);
     List<Run> runs = new ArrayList<>();
-    String pgName = "oc_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-    TestDatabase.execute("CREATE DATABASE " + pgName);
-    String pgUrl =
-        TestDatabase.PG_ADMIN_URL.substring(0, TestDatabase.PG_ADMIN_URL.lastIndexOf('/') + 1)
-            + pgName;
     Path dir = Files.createTempDirectory("orgcoach-bench");
-    boolean keep = Boolean.getBoolean("orgcoach.bench.keep");
-    try {
-      runs.add(run("PostgreSQL", pgUrl, TestDatabase.PG_USER, dir));
-    } finally {
-      if (keep) {
-        System.out.println("Kept the PostgreSQL database " + pgName);
-      } else {
-        TestDatabase.execute("DROP DATABASE IF EXISTS " + pgName + " WITH (FORCE)");
-      }
+    try (BenchApp.Database db = BenchApp.Database.fresh()) {
+      runs.add(run("PostgreSQL", db.url(), TestDatabase.PG_USER, dir));
     }
     if (Boolean.getBoolean("orgcoach.bench.h2")) {
-      runs.add(
-          run(
-              "H2 (file)",
-              "jdbc:h2:file:"
-                  + dir.resolve("h2").resolve("orgcoach")
-                  + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-              "sa",
-              dir));
+      runs.add(run("H2 (file)", BenchApp.h2File(dir.resolve("h2").resolve("orgcoach")), "sa", dir));
     }
     org.springframework.util.FileSystemUtils.deleteRecursively(dir);
     String load = loadBefore + " before, " + ImportBenchmark.loadAverage(null) + " after";
-    String report = report(runs, load);
-    System.out.println(report);
-    Path out =
-        Path.of(System.getProperty("orgcoach.build.dir", "target"), "benchmarks", "engagement.md");
-    Files.createDirectories(out.getParent());
-    Files.writeString(out, report);
+    BenchApp.write("engagement.md", report(runs, load));
   }
 
   Run run(String database, String url, String user, Path dir) throws Exception {
     ConfigurableApplicationContext app =
-        new SpringApplicationBuilder(OrgCoachApplication.class)
-            .run(
-                "--spring.datasource.url=" + url,
-                "--spring.datasource.username=" + user,
-                "--spring.datasource.password=",
-                "--server.port=0",
-                "--orgcoach.demo.enabled=false",
-                "--orgcoach.admin.email=" + ImportBenchmark.ADMIN,
-                "--orgcoach.admin.password=" + ImportBenchmark.PASSWORD,
-                "--orgcoach.data-dir=" + dir.resolve("data-" + database.replaceAll("\\W", "")),
-                "--logging.level.root=warn",
-                "--logging.level.nl.orgcoach=info");
+        BenchApp.start(
+            url, user, dir.resolve("data-" + database.replaceAll("\\W", "")), BenchApp.admin());
     try {
       AccessAdministration administration = app.getBean(AccessAdministration.class);
-      StructureImport imports = app.getBean(StructureImport.class);
       JdbcClient jdbc = app.getBean(JdbcClient.class);
 
       long start = System.nanoTime();
-      OrganisationGenerator generator = OrganisationGenerator.of(ORGANISATION);
-      ClientId client = administration.createClient(ORGANISATION.name());
-      ClientScope scope = administration.systemScope(client, "benchmark");
-      for (ImportKind kind : ImportKind.values()) {
-        imports.importCsv(
-            scope,
-            kind,
-            new ByteArrayInputStream(generator.bytes(kind)),
-            OrganisationGenerator.fileName(kind));
-      }
+      ClientId client = BenchApp.importOrganisation(app, ORGANISATION).clientId();
       long importMillis = (System.nanoTime() - start) / 1_000_000;
 
       List<EngagementLoad.Coach> coaches = new ArrayList<>();
@@ -333,15 +282,8 @@ class EngagementBenchmark {
 
   static String report(List<Run> runs, String load) {
     StringBuilder sb = new StringBuilder();
-    sb.append("Run on ")
-        .append(LocalDate.now())
-        .append(", ")
-        .append(Runtime.getRuntime().availableProcessors())
-        .append(" cores, Java ")
-        .append(System.getProperty("java.version"))
-        .append(", max heap ")
-        .append(Runtime.getRuntime().maxMemory() >> 20)
-        .append(" MB; load average (1, 5, 15 min) ")
+    sb.append(BenchApp.runOnWithHeap())
+        .append("; load average (1, 5, 15 min) ")
         .append(load)
         .append(".\n\n");
     for (Run run : runs) {

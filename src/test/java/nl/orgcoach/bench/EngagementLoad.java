@@ -1,6 +1,5 @@
 package nl.orgcoach.bench;
 
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,7 +10,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,7 +19,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-import org.postgresql.PGConnection;
 
 /**
  * Writes one large engagement straight into the tables of a client whose organisation is already
@@ -426,7 +423,7 @@ final class EngagementLoad {
       answerRows.write(c);
       agreementRows.write(c);
       c.commit();
-      if (postgres(c)) {
+      if (BulkRows.postgres(c)) {
         try (Statement s = c.createStatement()) {
           // What autovacuum would have done by the time an engagement is two years old
           // (statistics, and the visibility map that index-only scans rely on).
@@ -784,10 +781,6 @@ final class EngagementLoad {
     }
   }
 
-  private static boolean postgres(Connection c) throws SQLException {
-    return c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
-  }
-
   /** Rows of one table, written by COPY on PostgreSQL and by JDBC batches elsewhere. */
   private final class Rows {
     final String table;
@@ -822,62 +815,16 @@ final class EngagementLoad {
 
     private int index;
 
+    /** Writes the rows: COPY on PostgreSQL, JDBC batches elsewhere ({@link BulkRows}). */
     void write(Connection c) throws SQLException {
       if (rows.isEmpty()) {
         return;
       }
-      if (postgres(c)) {
-        copy(c.unwrap(PGConnection.class).getCopyAPI());
-      } else {
-        batch(c);
-      }
-    }
-
-    private void copy(org.postgresql.copy.CopyManager copy) throws SQLException {
-      String sql = "COPY " + table + " (" + columns + ") FROM STDIN WITH (FORMAT csv)";
-      StringBuilder sb = new StringBuilder(rows.size() * 120);
+      BulkRows out = new BulkRows(c, table, columns);
       for (Object[] row : rows) {
-        for (int k = 0; k < row.length; k++) {
-          if (k > 0) {
-            sb.append(',');
-          }
-          Object v = row[k];
-          if (v instanceof String s) {
-            sb.append('"').append(s.replace("\"", "\"\"")).append('"');
-          } else if (v != null) {
-            sb.append(v);
-          }
-        }
-        sb.append('\n');
+        out.add(row);
       }
-      try {
-        copy.copyIn(sql, new StringReader(sb.toString()));
-      } catch (java.io.IOException e) {
-        throw new SQLException(e);
-      }
-    }
-
-    private void batch(Connection c) throws SQLException {
-      int n = columns.split(",").length;
-      String marks = String.join(", ", Collections.nCopies(n, "?"));
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "INSERT INTO " + table + " (" + columns + ") VALUES (" + marks + ")")) {
-        int pending = 0;
-        for (Object[] row : rows) {
-          for (int k = 0; k < n; k++) {
-            s.setObject(k + 1, row[k]);
-          }
-          s.addBatch();
-          if (++pending == 5_000) {
-            s.executeBatch();
-            pending = 0;
-          }
-        }
-        if (pending > 0) {
-          s.executeBatch();
-        }
-      }
+      out.flush();
     }
   }
 

@@ -17,7 +17,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
-import nl.orgcoach.OrgCoachApplication;
 import nl.orgcoach.access.AccessAdministration;
 import nl.orgcoach.access.AccessAdministration.NewUser;
 import nl.orgcoach.access.ApiTokens;
@@ -25,9 +24,7 @@ import nl.orgcoach.access.ClientId;
 import nl.orgcoach.access.ClientScope;
 import nl.orgcoach.access.Role;
 import nl.orgcoach.observation.ObservationSeeding;
-import nl.orgcoach.support.TestDatabase;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -91,48 +88,18 @@ class FeedbackHeatmapBenchmark {
   @Test
   void hrHeatmapOverTwoMillionRatings() throws Exception {
     String loadBefore = ImportBenchmark.loadAverage(null);
-    String pgName = "oc_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-    TestDatabase.execute("CREATE DATABASE " + pgName);
-    String pgUrl =
-        TestDatabase.PG_ADMIN_URL.substring(0, TestDatabase.PG_ADMIN_URL.lastIndexOf('/') + 1)
-            + pgName;
     Path dir = Files.createTempDirectory("orgcoach-bench");
-    boolean keep = Boolean.getBoolean("orgcoach.bench.keep");
     String report;
-    try {
-      report = run(pgUrl, dir, loadBefore);
+    try (BenchApp.Database db = BenchApp.Database.fresh()) {
+      report = run(db, dir, loadBefore);
     } finally {
-      if (keep) {
-        System.out.println("Kept the PostgreSQL database " + pgName);
-      } else {
-        TestDatabase.execute("DROP DATABASE IF EXISTS " + pgName + " WITH (FORCE)");
-      }
       org.springframework.util.FileSystemUtils.deleteRecursively(dir);
     }
-    System.out.println(report);
-    Path out =
-        Path.of(
-            System.getProperty("orgcoach.build.dir", "target"),
-            "benchmarks",
-            "feedback-heatmap.md");
-    Files.createDirectories(out.getParent());
-    Files.writeString(out, report);
+    BenchApp.write("feedback-heatmap.md", report);
   }
 
-  String run(String url, Path dir, String loadBefore) throws Exception {
-    ConfigurableApplicationContext app =
-        new SpringApplicationBuilder(OrgCoachApplication.class)
-            .run(
-                "--spring.datasource.url=" + url,
-                "--spring.datasource.username=" + TestDatabase.PG_USER,
-                "--spring.datasource.password=",
-                "--server.port=0",
-                "--orgcoach.demo.enabled=false",
-                "--orgcoach.admin.email=" + ImportBenchmark.ADMIN,
-                "--orgcoach.admin.password=" + ImportBenchmark.PASSWORD,
-                "--orgcoach.data-dir=" + dir.resolve("data"),
-                "--logging.level.root=warn",
-                "--logging.level.nl.orgcoach=info");
+  String run(BenchApp.Database db, Path dir, String loadBefore) throws Exception {
+    ConfigurableApplicationContext app = BenchApp.start(db, dir.resolve("data"), BenchApp.admin());
     try {
       AccessAdministration administration = app.getBean(AccessAdministration.class);
       JdbcClient jdbc = app.getBean(JdbcClient.class);

@@ -311,18 +311,7 @@ final class FeedbackLoad {
     }
 
     void row(Object... values) throws SQLException {
-      for (int k = 0; k < values.length; k++) {
-        if (k > 0) {
-          chunk.append(',');
-        }
-        Object v = values[k];
-        if (v instanceof String s) {
-          chunk.append('"').append(s.replace("\"", "\"\"")).append('"');
-        } else if (v != null) {
-          chunk.append(v);
-        }
-      }
-      chunk.append('\n');
+      BulkRows.csvLine(chunk, values);
       if (chunk.length() > (1 << 20)) {
         flush();
       }

@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -28,7 +27,6 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import nl.orgcoach.OrgCoachApplication;
 import nl.orgcoach.access.AccessAdministration;
 import nl.orgcoach.access.ClientId;
 import nl.orgcoach.access.ClientScope;
@@ -40,7 +38,6 @@ import nl.orgcoach.organisation.StructureImport;
 import nl.orgcoach.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -90,39 +87,20 @@ class ImportBenchmark {
     Map<ImportKind, Path> files = OrganisationGenerator.of(spec).writeTo(dir);
     long generateMs = (System.nanoTime() - start) / 1_000_000;
 
-    String pgName = "oc_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-    TestDatabase.execute("CREATE DATABASE " + pgName);
-    String pgUrl =
-        TestDatabase.PG_ADMIN_URL.substring(0, TestDatabase.PG_ADMIN_URL.lastIndexOf('/') + 1)
-            + pgName;
     Run pg;
     Map<ImportKind, Floor> copy;
-    try {
-      pg = run("PostgreSQL", spec, files, pgUrl, TestDatabase.PG_USER);
-      copy = copy(pgUrl, files);
-    } finally {
-      TestDatabase.execute("DROP DATABASE IF EXISTS " + pgName + " WITH (FORCE)");
+    try (BenchApp.Database db = BenchApp.Database.dropped()) {
+      pg = run("PostgreSQL", spec, files, db.url(), TestDatabase.PG_USER);
+      copy = copy(db.url(), files);
     }
     Path h2Dir = dir.resolve("h2");
-    Run h2 =
-        run(
-            "H2 (file)",
-            spec,
-            files,
-            "jdbc:h2:file:"
-                + h2Dir.resolve("orgcoach")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-            "sa");
+    Run h2 = run("H2 (file)", spec, files, BenchApp.h2File(h2Dir.resolve("orgcoach")), "sa");
 
     String load = loadAverage(loadBefore) + " before, " + loadAverage(null) + " after";
     String report = report(spec, files, generateMs, pg, h2, copy, load);
     // The H2 database alone is half a gigabyte: leave nothing behind in the temp directory.
     org.springframework.util.FileSystemUtils.deleteRecursively(dir);
-    System.out.println(report);
-    Path out =
-        Path.of(System.getProperty("orgcoach.build.dir", "target"), "benchmarks", "import.md");
-    Files.createDirectories(out.getParent());
-    Files.writeString(out, report);
+    BenchApp.write("import.md", report);
     assertThat(pg.steps())
         .extracting(Step::rows)
         .containsExactlyElementsOf(h2.steps().stream().map(Step::rows).toList());
@@ -134,20 +112,7 @@ class ImportBenchmark {
       throws Exception {
     Path dataDir =
         files.get(ImportKind.UNITS).getParent().resolve("data-" + database.replaceAll("\\W", ""));
-    ConfigurableApplicationContext app =
-        // Command-line arguments: they outrank application.yml (default properties would not).
-        new SpringApplicationBuilder(OrgCoachApplication.class)
-            .run(
-                "--spring.datasource.url=" + url,
-                "--spring.datasource.username=" + user,
-                "--spring.datasource.password=",
-                "--server.port=0",
-                "--orgcoach.demo.enabled=false",
-                "--orgcoach.admin.email=" + ADMIN,
-                "--orgcoach.admin.password=" + PASSWORD,
-                "--orgcoach.data-dir=" + dataDir,
-                "--logging.level.root=warn",
-                "--logging.level.nl.orgcoach=info");
+    ConfigurableApplicationContext app = BenchApp.start(url, user, dataDir, BenchApp.admin());
     try {
       AccessAdministration administration = app.getBean(AccessAdministration.class);
       StructureImport imports = app.getBean(StructureImport.class);
@@ -461,15 +426,8 @@ class ImportBenchmark {
       String load)
       throws Exception {
     StringBuilder sb = new StringBuilder();
-    sb.append("Run on ")
-        .append(LocalDate.now())
-        .append(", ")
-        .append(Runtime.getRuntime().availableProcessors())
-        .append(" cores, Java ")
-        .append(System.getProperty("java.version"))
-        .append(", max heap ")
-        .append(Runtime.getRuntime().maxMemory() >> 20)
-        .append(" MB; load average (1, 5, 15 min) ")
+    sb.append(BenchApp.runOnWithHeap())
+        .append("; load average (1, 5, 15 min) ")
         .append(load)
         .append(".\n\n");
     long bytes = 0;

@@ -20,16 +20,13 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
-import nl.orgcoach.OrgCoachApplication;
 import nl.orgcoach.access.AccessAdministration;
 import nl.orgcoach.access.ApiTokens;
 import nl.orgcoach.access.ClientId;
 import nl.orgcoach.access.ClientScope;
 import nl.orgcoach.observation.IncongruenceProbe;
 import nl.orgcoach.observation.IncongruenceProbe.Recomputation;
-import nl.orgcoach.support.TestDatabase;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -71,48 +68,15 @@ class IncongruenceRecomputeBenchmark {
   @Test
   void fullRecomputationFromTheDatabase() throws Exception {
     String loadBefore = ImportBenchmark.loadAverage(null);
-    String pgName = "oc_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-    TestDatabase.execute("CREATE DATABASE " + pgName);
-    String url =
-        TestDatabase.PG_ADMIN_URL.substring(0, TestDatabase.PG_ADMIN_URL.lastIndexOf('/') + 1)
-            + pgName;
     Path dir = Files.createTempDirectory("orgcoach-bench");
-    boolean keep = Boolean.getBoolean("orgcoach.bench.keep");
     List<String> lines = new ArrayList<>();
-    try {
-      ConfigurableApplicationContext app =
-          new SpringApplicationBuilder(OrgCoachApplication.class)
-              .run(
-                  "--spring.datasource.url=" + url,
-                  "--spring.datasource.username=" + TestDatabase.PG_USER,
-                  "--spring.datasource.password=",
-                  "--server.port=0",
-                  "--orgcoach.demo.enabled=false",
-                  "--orgcoach.data-dir=" + dir.resolve("data"),
-                  "--logging.level.root=warn",
-                  "--logging.level.nl.orgcoach=info");
-      try {
-        lines.addAll(run(app, loadBefore));
-      } finally {
-        app.close();
-      }
+    try (BenchApp.Database db = BenchApp.Database.fresh();
+        ConfigurableApplicationContext app = BenchApp.start(db, dir.resolve("data"))) {
+      lines.addAll(run(app, loadBefore));
     } finally {
-      if (keep) {
-        System.out.println("Kept the PostgreSQL database " + pgName);
-      } else {
-        TestDatabase.execute("DROP DATABASE IF EXISTS " + pgName + " WITH (FORCE)");
-      }
       org.springframework.util.FileSystemUtils.deleteRecursively(dir);
     }
-    String report = String.join("\n", lines) + "\n";
-    System.out.println(report);
-    Path out =
-        Path.of(
-            System.getProperty("orgcoach.build.dir", "target"),
-            "benchmarks",
-            "incongruence-recompute.md");
-    Files.createDirectories(out.getParent());
-    Files.writeString(out, report);
+    BenchApp.write("incongruence-recompute.md", String.join("\n", lines) + "\n");
   }
 
   List<String> run(ConfigurableApplicationContext app, String loadBefore) throws Exception {

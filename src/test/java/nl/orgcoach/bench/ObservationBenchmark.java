@@ -22,16 +22,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
-import nl.orgcoach.OrgCoachApplication;
 import nl.orgcoach.access.AccessAdministration;
 import nl.orgcoach.access.ApiTokens;
 import nl.orgcoach.access.ClientId;
 import nl.orgcoach.access.ClientScope;
 import nl.orgcoach.organisation.Constellation;
 import nl.orgcoach.organisation.ReportingLines;
-import nl.orgcoach.support.TestDatabase;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -101,33 +98,12 @@ class ObservationBenchmark {
   void captureAndProfile() throws Exception {
     String loadBefore = ImportBenchmark.loadAverage(null);
     String reuse = System.getProperty("orgcoach.bench.database");
-    String pgName =
-        reuse != null
-            ? reuse
-            : "oc_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-    if (reuse == null) {
-      TestDatabase.execute("CREATE DATABASE " + pgName);
-    }
-    String url =
-        TestDatabase.PG_ADMIN_URL.substring(0, TestDatabase.PG_ADMIN_URL.lastIndexOf('/') + 1)
-            + pgName;
     Path dir = Files.createTempDirectory("orgcoach-bench");
     StringBuilder report = new StringBuilder();
-    ConfigurableApplicationContext app = null;
-    try {
-      app =
-          new SpringApplicationBuilder(OrgCoachApplication.class)
-              .run(
-                  "--spring.datasource.url=" + url,
-                  "--spring.datasource.username=" + TestDatabase.PG_USER,
-                  "--spring.datasource.password=",
-                  "--server.port=0",
-                  "--orgcoach.demo.enabled=false",
-                  "--orgcoach.admin.email=" + ADMIN,
-                  "--orgcoach.admin.password=" + ObservationLoad.PASSWORD,
-                  "--orgcoach.data-dir=" + dir.resolve("data"),
-                  "--logging.level.root=warn",
-                  "--logging.level.nl.orgcoach=info");
+    try (BenchApp.Database db = BenchApp.Database.reuseOrFresh(reuse);
+        ConfigurableApplicationContext app =
+            BenchApp.start(
+                db, dir.resolve("data"), BenchApp.adminAs(ADMIN, ObservationLoad.PASSWORD))) {
       ObservationLoad.Result data =
           reuse != null
               ? ObservationLoad.existing(app.getBean(DataSource.class))
@@ -158,12 +134,7 @@ class ObservationBenchmark {
           .isGreaterThanOrEqualTo(300_000);
       checkConstellations(app, jdbc, data);
       report
-          .append("Run on ")
-          .append(LocalDate.now())
-          .append(", ")
-          .append(Runtime.getRuntime().availableProcessors())
-          .append(" cores, Java ")
-          .append(System.getProperty("java.version"))
+          .append(BenchApp.runOn())
           .append(", PostgreSQL; load generator and app in one JVM.\n\n")
           .append(generated)
           .append("\n\n");
@@ -171,14 +142,6 @@ class ObservationBenchmark {
         measure(app, data, report);
       }
     } finally {
-      if (app != null) {
-        app.close();
-      }
-      if (Boolean.getBoolean("orgcoach.bench.keep") || reuse != null) {
-        System.out.println("Kept the PostgreSQL database " + pgName);
-      } else {
-        TestDatabase.execute("DROP DATABASE IF EXISTS " + pgName + " WITH (FORCE)");
-      }
       org.springframework.util.FileSystemUtils.deleteRecursively(dir);
     }
     report
@@ -187,11 +150,7 @@ class ObservationBenchmark {
         .append(" before, ")
         .append(ImportBenchmark.loadAverage(null))
         .append(" after.\n");
-    System.out.println(report);
-    Path out =
-        Path.of(System.getProperty("orgcoach.build.dir", "target"), "benchmarks", "observation.md");
-    Files.createDirectories(out.getParent());
-    Files.writeString(out, report);
+    BenchApp.write("observation.md", report.toString());
   }
 
   /**

@@ -63,42 +63,16 @@ class PersonHistoryBenchmark {
     for (OrganisationSpec spec : List.of(TEN_THOUSAND, OrganisationSpec.benchmark())) {
       Path dir = Files.createTempDirectory("orgcoach-history-bench");
       Map<ImportKind, Path> files = OrganisationGenerator.of(spec).writeTo(dir);
-      String pgName = "oc_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-      TestDatabase.execute("CREATE DATABASE " + pgName);
-      try {
-        report.append(
-            run(
-                "PostgreSQL",
-                spec,
-                files,
-                TestDatabase.PG_ADMIN_URL.substring(
-                        0, TestDatabase.PG_ADMIN_URL.lastIndexOf('/') + 1)
-                    + pgName,
-                TestDatabase.PG_USER,
-                dir));
-      } finally {
-        TestDatabase.execute("DROP DATABASE IF EXISTS " + pgName + " WITH (FORCE)");
+      try (BenchApp.Database db = BenchApp.Database.dropped()) {
+        report.append(run("PostgreSQL", spec, files, db.url(), TestDatabase.PG_USER, dir));
       }
       if (spec == TEN_THOUSAND) {
         report.append(
-            run(
-                "H2 (file)",
-                spec,
-                files,
-                "jdbc:h2:file:"
-                    + dir.resolve("h2/orgcoach")
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-                "sa",
-                dir));
+            run("H2 (file)", spec, files, BenchApp.h2File(dir.resolve("h2/orgcoach")), "sa", dir));
       }
       org.springframework.util.FileSystemUtils.deleteRecursively(dir);
     }
-    System.out.println(report);
-    Path out =
-        Path.of(System.getProperty("orgcoach.build.dir", "target"), "benchmarks")
-            .resolve("person-history.md");
-    Files.createDirectories(out.getParent());
-    Files.writeString(out, report);
+    BenchApp.write("person-history.md", report.toString());
   }
 
   String run(

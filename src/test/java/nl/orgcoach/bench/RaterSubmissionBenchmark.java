@@ -2,7 +2,6 @@ package nl.orgcoach.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -14,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -24,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,22 +32,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 import javax.sql.DataSource;
-import nl.orgcoach.OrgCoachApplication;
 import nl.orgcoach.access.AccessAdministration;
 import nl.orgcoach.access.ClientId;
-import nl.orgcoach.access.ClientScope;
-import nl.orgcoach.demo.OrganisationGenerator;
 import nl.orgcoach.demo.OrganisationSpec;
-import nl.orgcoach.organisation.ImportKind;
-import nl.orgcoach.organisation.StructureImport;
 import nl.orgcoach.support.Browser;
 import nl.orgcoach.support.BrowserSettings;
-import nl.orgcoach.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -251,59 +241,27 @@ class RaterSubmissionBenchmark {
   @Test
   void ratersAnswerThroughTheirLinks() throws Exception {
     String loadBefore = ImportBenchmark.loadAverage(null);
-    String pgName = "oc_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-    TestDatabase.execute("CREATE DATABASE " + pgName);
-    String pgUrl =
-        TestDatabase.PG_ADMIN_URL.substring(0, TestDatabase.PG_ADMIN_URL.lastIndexOf('/') + 1)
-            + pgName;
     Path dir = Files.createTempDirectory("orgcoach-bench");
     String report;
-    try {
-      report = run(pgUrl, dir, loadBefore);
+    try (BenchApp.Database db = BenchApp.Database.dropped()) {
+      report = run(db, dir, loadBefore);
     } finally {
-      TestDatabase.execute("DROP DATABASE IF EXISTS " + pgName + " WITH (FORCE)");
       org.springframework.util.FileSystemUtils.deleteRecursively(dir);
     }
-    System.out.println(report);
-    Path out =
-        Path.of(
-            System.getProperty("orgcoach.build.dir", "target"),
-            "benchmarks",
-            "rater-submissions.md");
-    Files.createDirectories(out.getParent());
-    Files.writeString(out, report);
+    BenchApp.write("rater-submissions.md", report);
   }
 
-  String run(String url, Path dir, String loadBefore) throws Exception {
+  String run(BenchApp.Database db, Path dir, String loadBefore) throws Exception {
     ConfigurableApplicationContext app =
-        new SpringApplicationBuilder(OrgCoachApplication.class)
-            .run(
-                "--spring.datasource.url=" + url,
-                "--spring.datasource.username=" + TestDatabase.PG_USER,
-                "--spring.datasource.password=",
-                "--server.port=0",
-                "--orgcoach.demo.enabled=false",
-                "--orgcoach.admin.email=" + ImportBenchmark.ADMIN,
-                "--orgcoach.admin.password=" + ImportBenchmark.PASSWORD,
-                "--orgcoach.data-dir=" + dir.resolve("data"),
-                // The load comes from one address: this run only lifts the per-address limit.
-                "--orgcoach.feedback.submissions-per-ip=100000000",
-                "--logging.level.root=warn",
-                "--logging.level.nl.orgcoach=info");
+        BenchApp.start(
+            db,
+            dir.resolve("data"),
+            // The load comes from one address: this run only lifts the per-address limit.
+            BenchApp.admin("--orgcoach.feedback.submissions-per-ip=100000000"));
     try {
       AccessAdministration administration = app.getBean(AccessAdministration.class);
-      StructureImport imports = app.getBean(StructureImport.class);
       JdbcClient jdbc = app.getBean(JdbcClient.class);
-      OrganisationGenerator generator = OrganisationGenerator.of(ORGANISATION);
-      ClientId client = administration.createClient(ORGANISATION.name());
-      ClientScope scope = administration.systemScope(client, "benchmark");
-      for (ImportKind kind : ImportKind.values()) {
-        imports.importCsv(
-            scope,
-            kind,
-            new ByteArrayInputStream(generator.bytes(kind)),
-            OrganisationGenerator.fileName(kind));
-      }
+      ClientId client = BenchApp.importOrganisation(app, ORGANISATION).clientId();
       List<RaterLoad.Link> links;
       long start = System.nanoTime();
       try (Connection c = app.getBean(DataSource.class).getConnection()) {
@@ -830,15 +788,8 @@ class RaterSubmissionBenchmark {
       long sessionsMade,
       String poolSize) {
     StringBuilder sb = new StringBuilder();
-    sb.append("Run on ")
-        .append(LocalDate.now())
-        .append(", ")
-        .append(Runtime.getRuntime().availableProcessors())
-        .append(" cores, Java ")
-        .append(System.getProperty("java.version"))
-        .append(", max heap ")
-        .append(Runtime.getRuntime().maxMemory() >> 20)
-        .append(" MB, connection pool ")
+    sb.append(BenchApp.runOnWithHeap())
+        .append(", connection pool ")
         .append(poolSize)
         .append("; load average (1, 5, 15 min) ")
         .append(load)

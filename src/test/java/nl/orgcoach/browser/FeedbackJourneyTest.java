@@ -40,11 +40,7 @@ class FeedbackJourneyTest {
   @Autowired JdbcClient jdbc;
 
   @Test
-  @BrowserSettings(
-      lang = "nl",
-      width = BrowserSettings.PHONE_WIDTH,
-      height = BrowserSettings.PHONE_HEIGHT,
-      mobile = true)
+  @BrowserSettings(lang = "nl", phone = true)
   void
       aCoacheeAsksFourPeopleThreeAnswerTheResultsAppearWhenTheRoundClosesAndASecondRoundShowsTheTrend(
           Browser browser) {
@@ -91,7 +87,7 @@ class FeedbackJourneyTest {
         .contains("3 van 3");
     assertThat(browser.allByTestId("feedback-result")).isEmpty();
 
-    click(browser, browser.byTestId("feedback-close"));
+    browser.clickByScript(browser.byTestId("feedback-close"));
     WebElement result = browser.byTestId("feedback-result");
     assertThat(result.findElement(By.cssSelector("tr[data-row='SELF']")).getText()).contains("4");
     // Mo 2, Sam 3, Kim 2: all others 2.33 from 3 raters; Els's 4 is well above (D = 1.67).
@@ -116,7 +112,7 @@ class FeedbackJourneyTest {
     answer(browser, "Kim", tag, 4, false);
     answer(browser, "Els", tag, 4, false);
     openLatestRound(browser, elsUser, client);
-    click(browser, browser.byTestId("feedback-close"));
+    browser.clickByScript(browser.byTestId("feedback-close"));
     result = browser.byTestId("feedback-result");
     assertThat(result.findElement(By.cssSelector("tr[data-row='ALL_OTHERS']")).getText())
         .contains("4,33");
@@ -134,7 +130,7 @@ class FeedbackJourneyTest {
         .isEqualTo("UNDER_ESTIMATOR");
     assertThat(browser.byTestId("feedback-footnotes").getText())
         .contains("s₁ = 0,8 en r = 0,7 zijn voorlopige waarden");
-    fitsThePhone(browser);
+    browser.assertFitsAPhone();
     ((JavascriptExecutor) browser.driver())
         .executeScript("arguments[0].scrollIntoView({block: 'end', behavior: 'instant'})", trend);
     browser.screenshot("feedback-trend-phone");
@@ -146,11 +142,11 @@ class FeedbackJourneyTest {
     browser.open("/c/" + client.value() + "/feedback/new");
     browser.byTestId("behaviour1").sendKeys("Ik vraag door voordat ik advies geef");
     for (String peer : List.of("Mo", "Sam", "Kim")) {
-      click(browser, browser.driver().findElement(Browser.testId("pick-" + peer + " Test")));
+      browser.clickByScript(browser.driver().findElement(Browser.testId("pick-" + peer + " Test")));
     }
     browser.byTestId("email1").sendKeys("extern-" + tag + "@example.org");
     browser.screenshot("feedback-new-phone");
-    click(browser, browser.byTestId("feedback-start"));
+    browser.clickByScript(browser.byTestId("feedback-start"));
     browser.waitFor(Browser.testId("feedback-progress"));
   }
 
@@ -160,12 +156,12 @@ class FeedbackJourneyTest {
     browser.open(link(who.toLowerCase() + "-" + tag + "@example.nl"));
     assertThat(browser.driver().findElement(By.tagName("h1")).getText())
         .isEqualTo(who.equals("Els") ? "Je eigen beoordeling" : "Feedback voor Els Test");
-    fitsThePhone(browser);
-    click(browser, browser.driver().findElement(Browser.testId("b1-" + rating)));
+    browser.assertFitsAPhone();
+    browser.clickByScript(browser.driver().findElement(Browser.testId("b1-" + rating)));
     if (screenshot) {
       browser.screenshot("feedback-answer-phone");
     }
-    click(browser, browser.byTestId("feedback-submit"));
+    browser.clickByScript(browser.byTestId("feedback-submit"));
     assertThat(browser.waitFor(Browser.testId("feedback-link-message")).getText())
         .contains("Dank je");
   }
@@ -173,7 +169,7 @@ class FeedbackJourneyTest {
   private void openLatestRound(Browser browser, UserAccount els, ClientId client) {
     browser.login(els.email(), TestUsers.PASSWORD);
     browser.open("/c/" + client.value() + "/feedback");
-    click(browser, browser.byTestId("feedback-round-link"));
+    browser.clickByScript(browser.byTestId("feedback-round-link"));
   }
 
   private UUID person(ClientId client, UUID team, String first, UUID manager, String tag) {
@@ -201,17 +197,5 @@ class FeedbackJourneyTest {
     Matcher m = LINK.matcher(body);
     assertThat(m.find()).as(body).isTrue();
     return "/f/" + m.group(1) + "?lang=" + m.group(2);
-  }
-
-  private static void fitsThePhone(Browser browser) {
-    JavascriptExecutor js = (JavascriptExecutor) browser.driver();
-    assertThat(
-            ((Number) js.executeScript("return document.documentElement.scrollWidth")).intValue())
-        .as("no sideways scrolling on a phone")
-        .isLessThanOrEqualTo(BrowserSettings.PHONE_WIDTH);
-  }
-
-  private static void click(Browser browser, WebElement element) {
-    ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].click()", element);
   }
 }

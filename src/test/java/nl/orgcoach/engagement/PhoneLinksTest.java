@@ -17,7 +17,6 @@ import nl.orgcoach.support.TestPeople;
 import nl.orgcoach.support.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,11 +38,7 @@ class PhoneLinksTest {
   @Autowired ReactionService reactions;
 
   @Test
-  @BrowserSettings(
-      lang = "nl",
-      width = BrowserSettings.PHONE_WIDTH,
-      height = BrowserSettings.PHONE_HEIGHT,
-      mobile = true)
+  @BrowserSettings(lang = "nl", phone = true)
   void intakeAndReactionLinksOnAPhone(Browser browser) {
     TestUsers users = new TestUsers(administration, tokens);
     ClientId client = users.client("Zorggroep Telefoonlink");
@@ -90,14 +85,14 @@ class PhoneLinksTest {
     // Team Oost lies below the scope unit Wijkzorg: it is offered too.
     new Select(browser.byTestId("intake-unit")).selectByVisibleText("Team Oost");
     browser.byTestId("intake-text").sendKeys("Kunnen we de overdracht anders doen?");
-    click(browser, browser.byTestId("intake-submit"));
+    browser.clickByScript(browser.byTestId("intake-submit"));
     assertThat(browser.waitFor(Browser.testId("error-askerName")).getText())
         .isEqualTo("Verplicht.");
     assertThat(browser.byTestId("intake-text").getAttribute("value"))
         .isEqualTo("Kunnen we de overdracht anders doen?");
     browser.screenshot("intake-error-phone");
     browser.byTestId("intake-name").sendKeys("Sanne");
-    click(browser, browser.byTestId("intake-submit"));
+    browser.clickByScript(browser.byTestId("intake-submit"));
     browser.waitFor(Browser.testId("intake-thanks"));
     browser.screenshot("intake-thanks-phone");
     assertThat(
@@ -132,8 +127,9 @@ class PhoneLinksTest {
         reactions.createLink(scope, coach, engagement, intervention, null).secret();
     browser.open("/reaction/" + reactionSecret);
     fitsThePhone(browser);
-    click(browser, browser.driver().findElement(By.cssSelector("input[name='rating'][value='5']")));
-    click(browser, browser.byTestId("reaction-link-submit"));
+    browser.clickByScript(
+        browser.driver().findElement(By.cssSelector("input[name='rating'][value='5']")));
+    browser.clickByScript(browser.byTestId("reaction-link-submit"));
     assertThat(browser.waitFor(Browser.testId("public-message")).getText()).contains("Dank je wel");
     browser.open("/reaction/" + reactionSecret);
     assertThat(browser.waitFor(Browser.testId("public-message")).getText())
@@ -148,15 +144,7 @@ class PhoneLinksTest {
   }
 
   private static void fitsThePhone(Browser browser) {
-    JavascriptExecutor js = (JavascriptExecutor) browser.driver();
-    assertThat(
-            ((Number) js.executeScript("return document.documentElement.scrollWidth")).intValue())
-        .as("no sideways scrolling on a phone")
-        .isLessThanOrEqualTo(BrowserSettings.PHONE_WIDTH);
+    browser.assertFitsAPhone();
     assertThat(browser.driver().findElements(Browser.testId("main-nav"))).isEmpty();
-  }
-
-  private static void click(Browser browser, org.openqa.selenium.WebElement element) {
-    ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].click()", element);
   }
 }

@@ -1,5 +1,6 @@
 package nl.orgcoach.feedback;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -62,6 +63,26 @@ final class FeedbackFixture {
     coach = users.coach(client);
     admin = users.admin();
     otherEmployee = users.personUser(Role.EMPLOYEE, client, mo);
+  }
+
+  /**
+   * The coachee starts a round on one behaviour that closes on this day (links on http://localhost
+   * unless orgcoach.feedback.public-url is set).
+   */
+  UUID startRound(LocalDate closesOn, String behaviour, List<FeedbackService.NewRater> raters) {
+    return context
+        .getBean(FeedbackService.class)
+        .start(
+            scope,
+            coachee,
+            new FeedbackService.NewRound(
+                null,
+                closesOn.toString(),
+                List.of(new FeedbackService.NewBehaviour(behaviour, null)),
+                raters,
+                null,
+                null),
+            "http://localhost");
   }
 
   String email(String first) {

@@ -7,22 +7,17 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Matcher;
 import nl.orgcoach.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -31,40 +26,21 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @IntegrationTest
 @AutoConfigureMockMvc
-@TestPropertySource(
-    properties = {
-      "spring.mail.host=127.0.0.1",
-      "spring.mail.port=3025",
-      "orgcoach.feedback.public-url=https://orgcoach.example"
-    })
-class FeedbackMailTest {
-
-  @RegisterExtension
-  static GreenMailExtension smtp =
-      new GreenMailExtension(ServerSetupTest.SMTP)
-          .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+class FeedbackMailTest extends SmtpServerTest {
 
   @Autowired MockMvc mvc;
   @Autowired ApplicationContext context;
-  @Autowired FeedbackService service;
   @Autowired JdbcClient jdbc;
 
   @Test
   void anInvitationArrivesByMailWithALinkThatWorks() throws Exception {
     FeedbackFixture fx = new FeedbackFixture(context);
-    service.start(
-        fx.scope,
-        fx.coachee,
-        new FeedbackService.NewRound(
-            null,
-            LocalDate.now().plusDays(7).toString(),
-            List.of(new FeedbackService.NewBehaviour("Ik vat samen wat ik hoor", null)),
-            List.of(
-                new FeedbackService.NewRater(fx.mo, null, null, "PEER", "en"),
-                new FeedbackService.NewRater(null, fx.email("extern"), "Extern", "OTHER", null)),
-            null,
-            null),
-        "http://ignored");
+    fx.startRound(
+        LocalDate.now().plusDays(7),
+        "Ik vat samen wat ik hoor",
+        List.of(
+            new FeedbackService.NewRater(fx.mo, null, null, "PEER", "en"),
+            new FeedbackService.NewRater(null, fx.email("extern"), "Extern", "OTHER", null)));
 
     assertThat(smtp.waitForIncomingEmail(5000, 3)).isTrue();
     MimeMessage toMo = null;

@@ -39,17 +39,7 @@ class FeedbackRepeatTest {
     if (extern != null) {
       raters.add(new FeedbackService.NewRater(null, fx.email(extern), null, "OTHER", null));
     }
-    return service.start(
-        fx.scope,
-        fx.coachee,
-        new FeedbackService.NewRound(
-            null,
-            LocalDate.now().plusDays(7).toString(),
-            List.of(new FeedbackService.NewBehaviour("Ik luister uit", null)),
-            raters,
-            null,
-            null),
-        "http://localhost");
+    return fx.startRound(LocalDate.now().plusDays(7), "Ik luister uit", raters);
   }
 
   private void answer(String who, int rating) {
@@ -116,18 +106,7 @@ class FeedbackRepeatTest {
                   new FeedbackService.NewRater(null, fx.email("a"), null, "OTHER", null),
                   new FeedbackService.NewRater(null, fx.email("b"), null, "OTHER", null),
                   new FeedbackService.NewRater(null, fx.email("c"), null, "OTHER", null)));
-      UUID id =
-          service.start(
-              fx.scope,
-              fx.coachee,
-              new FeedbackService.NewRound(
-                  null,
-                  LocalDate.now().plusDays(7).toString(),
-                  List.of(new FeedbackService.NewBehaviour("Ik luister uit", null)),
-                  raters,
-                  null,
-                  null),
-              "http://localhost");
+      UUID id = fx.startRound(LocalDate.now().plusDays(7), "Ik luister uit", raters);
       answer("Mo", 2 + round);
       answer("Sam", 3 + round);
       answer("Bram", 4);

@@ -7,10 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -25,12 +22,10 @@ import nl.orgcoach.access.AuditType;
 import nl.orgcoach.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -42,18 +37,7 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @IntegrationTest
 @AutoConfigureMockMvc
-@TestPropertySource(
-    properties = {
-      "spring.mail.host=127.0.0.1",
-      "spring.mail.port=3025",
-      "orgcoach.feedback.public-url=https://orgcoach.example"
-    })
-class FeedbackScheduleTest {
-
-  @RegisterExtension
-  static GreenMailExtension smtp =
-      new GreenMailExtension(ServerSetupTest.SMTP)
-          .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+class FeedbackScheduleTest extends SmtpServerTest {
 
   @Autowired MockMvc mvc;
   @Autowired ApplicationContext context;
@@ -70,20 +54,12 @@ class FeedbackScheduleTest {
   void startARoundThatClosesInThreeDays() throws Exception {
     fx = new FeedbackFixture(context);
     round =
-        service.start(
-            fx.scope,
-            fx.coachee,
-            new FeedbackService.NewRound(
-                null,
-                LocalDate.now(FeedbackService.ZONE).plusDays(3).toString(),
-                List.of(new FeedbackService.NewBehaviour("Ik vat samen wat ik hoor", null)),
-                List.of(
-                    new FeedbackService.NewRater(fx.mo, null, null, "PEER", null),
-                    new FeedbackService.NewRater(
-                        null, fx.email("extern"), "Extern", "OTHER", null)),
-                null,
-                null),
-            "http://ignored");
+        fx.startRound(
+            LocalDate.now(FeedbackService.ZONE).plusDays(3),
+            "Ik vat samen wat ik hoor",
+            List.of(
+                new FeedbackService.NewRater(fx.mo, null, null, "PEER", null),
+                new FeedbackService.NewRater(null, fx.email("extern"), "Extern", "OTHER", null)));
     closesAt =
         jdbc.sql("SELECT closes_at FROM feedback_round WHERE id = :id")
             .param("id", round)

@@ -28,11 +28,7 @@ class PhoneCaptureJourneyTest {
   @Autowired JdbcClient jdbc;
 
   @Test
-  @BrowserSettings(
-      lang = "nl",
-      width = BrowserSettings.PHONE_WIDTH,
-      height = BrowserSettings.PHONE_HEIGHT,
-      mobile = true)
+  @BrowserSettings(lang = "nl", phone = true)
   void captureThreeObservationsInAMeetingThenOpenTheProfile(Browser browser) {
     ObservationScenario s = new ObservationScenario(context);
     JavascriptExecutor js = (JavascriptExecutor) browser.driver();
@@ -75,10 +71,7 @@ class PhoneCaptureJourneyTest {
     assertThat(ruud.getDomAttribute("aria-pressed")).isEqualTo("true");
     tap(browser, browser.byTestId("capture-submit"));
     browser.waitUntil("three observations stored", d -> count(s) == 3);
-    assertThat(
-            ((Number) js.executeScript("return document.documentElement.scrollWidth")).intValue())
-        .as("no sideways scrolling on a phone")
-        .isLessThanOrEqualTo(BrowserSettings.PHONE_WIDTH);
+    browser.assertFitsAPhone();
     browser.screenshot("capture-phone");
 
     browser.open(s.page() + "/people/" + s.els + "/profile");
@@ -115,7 +108,7 @@ class PhoneCaptureJourneyTest {
       element.click();
     } catch (org.openqa.selenium.ElementClickInterceptedException covered) {
       // Emulated mobile layout: ChromeDriver sometimes reports a visible element as covered.
-      ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].click();", element);
+      browser.clickByScript(element);
     }
   }
 

@@ -26,11 +26,7 @@ class SayDoPhoneJourneyTest {
   @Autowired ApplicationContext context;
 
   @Test
-  @BrowserSettings(
-      lang = "nl",
-      width = BrowserSettings.PHONE_WIDTH,
-      height = BrowserSettings.PHONE_HEIGHT,
-      mobile = true)
+  @BrowserSettings(lang = "nl", phone = true)
   void thePersonGivesTheirAccountAndReadsSayDoAfterRelease(Browser browser) {
     ObservationScenario s = new ObservationScenario(context);
     List<UUID> behaviours = s.behaviours();
@@ -62,13 +58,7 @@ class SayDoPhoneJourneyTest {
     assertThat(sayDo.getText())
         .contains("schat zichzelf hoger in dan waargenomen")
         .contains("Ik vraag altijd");
-    assertThat(
-            ((Number)
-                    ((JavascriptExecutor) browser.driver())
-                        .executeScript("return document.documentElement.scrollWidth"))
-                .intValue())
-        .as("no sideways scrolling of the page on a phone")
-        .isLessThanOrEqualTo(BrowserSettings.PHONE_WIDTH);
+    browser.assertFitsAPhone();
     // The phone's screenshot shows the top of the page: fold the profile above say-do away.
     ((JavascriptExecutor) browser.driver())
         .executeScript(

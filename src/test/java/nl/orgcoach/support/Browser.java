@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -54,9 +55,10 @@ public final class Browser implements AutoCloseable {
   /** Starts a browser for the test {@code name} (used in screenshot file names). */
   public static Browser launch(String baseUrl, String name, BrowserSettings settings) {
     String lang = settings == null ? "en" : settings.lang();
-    int width = settings == null ? 1280 : settings.width();
-    int height = settings == null ? 900 : settings.height();
-    boolean mobile = settings != null && settings.mobile();
+    boolean phone = settings != null && settings.phone();
+    int width = phone ? BrowserSettings.PHONE_WIDTH : settings == null ? 1280 : settings.width();
+    int height = phone ? BrowserSettings.PHONE_HEIGHT : settings == null ? 900 : settings.height();
+    boolean mobile = phone || settings != null && settings.mobile();
     for (String exe : List.of(CHROMIUM, CHROMEDRIVER)) {
       if (!Files.isExecutable(Path.of(exe))) {
         throw new IllegalStateException(
@@ -213,6 +215,29 @@ public final class Browser implements AutoCloseable {
   }
 
   /** Saves {@code screenshots/<test>-<nn>-<step>.png} and answers its path; the files are kept. */
+  /**
+   * The width of the whole page, scrolled or not ({@code document.documentElement.scrollWidth}).
+   */
+  public int pageWidth() {
+    return ((Number)
+            ((JavascriptExecutor) driver)
+                .executeScript("return document.documentElement.scrollWidth"))
+        .intValue();
+  }
+
+  /** The page does not scroll sideways on a phone ({@link BrowserSettings#phone()}). */
+  public Browser assertFitsAPhone() {
+    org.assertj.core.api.Assertions.assertThat(pageWidth())
+        .as("no sideways scrolling of the page on a phone")
+        .isLessThanOrEqualTo(BrowserSettings.PHONE_WIDTH);
+    return this;
+  }
+
+  /** Clicks by script: emulated phones sometimes report a visible element as covered. */
+  public void clickByScript(WebElement element) {
+    ((JavascriptExecutor) driver).executeScript("arguments[0].click()", element);
+  }
+
   public Path screenshot(String step) {
     steps++;
     return saveScreenshot(String.format("%s-%02d-%s", name, steps, step));

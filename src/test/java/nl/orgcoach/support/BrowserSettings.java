@@ -22,6 +22,12 @@ public @interface BrowserSettings {
    */
   boolean mobile() default false;
 
+  /**
+   * A phone: {@link #PHONE_WIDTH}×{@link #PHONE_HEIGHT} with mobile emulation, whatever {@link
+   * #width()}, {@link #height()} and {@link #mobile()} say.
+   */
+  boolean phone() default false;
+
   /** A phone: 390×844 CSS pixels, like a current iPhone. */
   int PHONE_WIDTH = 390;
 
