@@ -109,13 +109,14 @@ class ObservationPagesController {
       Model model,
       Locale locale,
       HttpServletResponse response) {
-    try {
-      service.addBehaviour(scope, me, engagementId, text);
-      return back(scope, engagementId, "/behaviours");
-    } catch (UserError e) {
-      response.setStatus(422);
-      return frameworkPage(scope, me, engagementId, formErrors.byField(e, locale), model);
-    }
+    return formErrors.submit(
+        () -> {
+          service.addBehaviour(scope, me, engagementId, text);
+          return back(scope, engagementId, "/behaviours");
+        },
+        errors -> frameworkPage(scope, me, engagementId, errors, model),
+        locale,
+        response);
   }
 
   @PostMapping(E + "/behaviours/{behaviourId}")
@@ -130,14 +131,15 @@ class ObservationPagesController {
       Model model,
       Locale locale,
       HttpServletResponse response) {
-    try {
-      service.editBehaviour(scope, me, engagementId, behaviourId, text);
-      service.link(scope, me, engagementId, behaviourId, agreements);
-      return back(scope, engagementId, "/behaviours");
-    } catch (UserError e) {
-      response.setStatus(422);
-      return frameworkPage(scope, me, engagementId, formErrors.byField(e, locale), model);
-    }
+    return formErrors.submit(
+        () -> {
+          service.editBehaviour(scope, me, engagementId, behaviourId, text);
+          service.link(scope, me, engagementId, behaviourId, agreements);
+          return back(scope, engagementId, "/behaviours");
+        },
+        errors -> frameworkPage(scope, me, engagementId, errors, model),
+        locale,
+        response);
   }
 
   @PostMapping(E + "/behaviours/{behaviourId}/move")
@@ -204,18 +206,16 @@ class ObservationPagesController {
       Model model,
       Locale locale,
       HttpServletResponse response) {
-    try {
-      UUID id =
-          service.planMeeting(
-              scope,
-              me,
-              engagementId,
-              new Meeting.Draft(settingId, title, heldOn, null, lines(outsiders)));
-      return back(scope, engagementId, "/meetings/" + id);
-    } catch (UserError e) {
-      response.setStatus(422);
-      return meetingsPage(scope, me, engagementId, formErrors.byField(e, locale), model);
-    }
+    Meeting.Draft draft = new Meeting.Draft(settingId, title, heldOn, null, lines(outsiders));
+    return formErrors.submit(
+        () ->
+            back(
+                scope,
+                engagementId,
+                "/meetings/" + service.planMeeting(scope, me, engagementId, draft)),
+        errors -> meetingsPage(scope, me, engagementId, errors, model),
+        locale,
+        response);
   }
 
   private static List<String> lines(String text) {
@@ -274,13 +274,14 @@ class ObservationPagesController {
       Model model,
       Locale locale,
       HttpServletResponse response) {
-    try {
-      service.replaceAttendees(scope, me, engagementId, meetingId, people, lines(outsiders));
-      return back(scope, engagementId, "/meetings/" + meetingId);
-    } catch (UserError e) {
-      response.setStatus(422);
-      return meetingPage(scope, me, engagementId, meetingId, formErrors.byField(e, locale), model);
-    }
+    return formErrors.submit(
+        () -> {
+          service.replaceAttendees(scope, me, engagementId, meetingId, people, lines(outsiders));
+          return back(scope, engagementId, "/meetings/" + meetingId);
+        },
+        errors -> meetingPage(scope, me, engagementId, meetingId, errors, model),
+        locale,
+        response);
   }
 
   // --- capture ---------------------------------------------------------------------------------
@@ -473,14 +474,14 @@ class ObservationPagesController {
       Model model,
       HttpServletResponse response) {
     service.selfAssessment(scope, me, engagementId); // refuses before the form is read
-    try {
-      service.submitSelfAssessment(scope, me, engagementId, draftOf(form));
-      return back(scope, engagementId, "/self-assessment?saved=true");
-    } catch (UserError e) {
-      response.setStatus(422);
-      return selfAssessmentPage(
-          scope, me, engagementId, formErrors.byField(e, locale), form, false, locale, model);
-    }
+    return formErrors.submit(
+        () -> {
+          service.submitSelfAssessment(scope, me, engagementId, draftOf(form));
+          return back(scope, engagementId, "/self-assessment?saved=true");
+        },
+        errors -> selfAssessmentPage(scope, me, engagementId, errors, form, false, locale, model),
+        locale,
+        response);
   }
 
   private static SelfAssessment.Draft draftOf(Map<String, String> form) {

@@ -1,8 +1,11 @@
 package nl.orgcoach.platform;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +20,25 @@ public class FormErrors {
 
   FormErrors(MessageSource messages) {
     this.messages = messages;
+  }
+
+  /**
+   * Runs a form's action and answers where it leads (a redirect); when the action refuses the input
+   * (a {@link UserError}), the form's page once more, with status 422 and a message beside each bad
+   * field. The action writes nothing when it refuses, so showing the form again is all there is to
+   * do.
+   */
+  public String submit(
+      Supplier<String> action,
+      Function<Map<String, String>, String> formAgain,
+      Locale locale,
+      HttpServletResponse response) {
+    try {
+      return action.get();
+    } catch (UserError e) {
+      response.setStatus(422);
+      return formAgain.apply(byField(e, locale));
+    }
   }
 
   public Map<String, String> byField(UserError error, Locale locale) {
