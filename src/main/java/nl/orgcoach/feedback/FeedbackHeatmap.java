@@ -21,6 +21,7 @@ import nl.orgcoach.feedback.FeedbackAnonymity.HeatCell;
 import nl.orgcoach.feedback.FeedbackAnonymity.HeatSums;
 import nl.orgcoach.observation.FrameworkLookup;
 import nl.orgcoach.organisation.UnitLookup;
+import nl.orgcoach.platform.DatabaseKind;
 import nl.orgcoach.platform.NotFoundException;
 import nl.orgcoach.platform.UserError;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,6 +55,8 @@ public class FeedbackHeatmap {
   private final FrameworkLookup framework;
   private final FeedbackAnonymity anonymity;
   private final TransactionTemplate transactions;
+  private final TransactionTemplate readOnly;
+  private final DatabaseKind database;
 
   FeedbackHeatmap(
       JdbcClient jdbc,
@@ -61,9 +64,13 @@ public class FeedbackHeatmap {
       EngagementLookup engagements,
       FrameworkLookup framework,
       FeedbackAnonymity anonymity,
+      DatabaseKind database,
       PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
+    this.database = database;
     this.transactions = new TransactionTemplate(transactions);
+    this.readOnly = new TransactionTemplate(transactions);
+    this.readOnly.setReadOnly(true);
     this.units = units;
     this.engagements = engagements;
     this.framework = framework;
@@ -366,47 +373,131 @@ public class FeedbackHeatmap {
       GROUP BY p.unit_id, h.framework_behaviour_id
       """;
 
-  private record Cell(
-      UUID unitId, UUID frameworkBehaviourId, int ratees, long ratings, long total) {}
+  /**
+   * What a grid was read from: the rounds summarised into {@code feedback_heat} (how many and the
+   * latest), and the client's {@link UnitLookup#peopleVersion} (someone moved). The same period and
+   * columns over the same fingerprint give the same grid.
+   */
+  record Fingerprint(long rounds, OffsetDateTime latest, long people) {}
+
+  static final String SUMMARISED_ROUNDS =
+      """
+      SELECT COUNT(heat_at), MAX(heat_at) FROM feedback_round
+      WHERE client_id = :client AND heat_at IS NOT NULL
+      """;
+
+  private record GridKey(
+      UUID client, List<UUID> columns, LocalDate from, LocalDate to, int threshold) {}
+
+  /** The own sums per unit (one per column) of a grid, as read with {@code fingerprint}. */
+  private record Kept(Fingerprint fingerprint, Map<UUID, HeatSums[]> own) {}
+
+  /**
+   * Grids kept (client × columns × period), least recently used dropped first: the requests of one
+   * drill-down, and HR users looking at the same period, share one read of the database. Each holds
+   * at most units × columns sums (5,000 × 12: about 2 MB).
+   */
+  static final int CACHE_SIZE = 16;
+
+  private final Map<GridKey, Kept> kept =
+      java.util.Collections.synchronizedMap(
+          new LinkedHashMap<>(32, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<GridKey, Kept> eldest) {
+              return size() > CACHE_SIZE;
+            }
+          });
+
+  /** One lock per client, so that requests arriving together read the grid once. */
+  private final Map<UUID, Object> reading = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private Fingerprint fingerprint(ClientScope scope) {
+    long people = units.peopleVersion(scope);
+    return jdbc.sql(SUMMARISED_ROUNDS)
+        .param("client", scope.id())
+        .query(
+            (rs, i) ->
+                new Fingerprint(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), people))
+        .single();
+  }
 
   private Grid grid(ClientScope scope, List<Choice> columns, Period period, Tree tree) {
     Grid grid = new Grid(tree, columns.size());
     if (columns.isEmpty()) {
       return grid;
     }
-    Map<UUID, Integer> columnOf = new HashMap<>();
-    for (int c = 0; c < columns.size(); c++) {
-      columnOf.put(columns.get(c).id(), c);
-    }
+    List<UUID> ids = columns.stream().map(Choice::id).toList();
+    GridKey key = new GridKey(scope.id(), ids, period.from(), period.to(), anonymity.threshold());
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
     summarise(scope, now);
-    OffsetDateTime end = period.end().isAfter(now) ? now : period.end();
-    jdbc.sql(GRID)
-        .param("client", scope.id())
-        .param("columns", List.copyOf(columnOf.keySet()))
-        .param("start", period.start())
-        .param("end", end)
-        .param("threshold", anonymity.threshold())
-        .query(
-            (rs, i) ->
-                new Cell(
-                    rs.getObject(1, UUID.class),
-                    rs.getObject(2, UUID.class),
-                    rs.getInt(3),
-                    rs.getLong(4),
-                    rs.getLong(5)))
-        .list()
-        .forEach(
-            cell -> {
-              Integer u = tree.index.get(cell.unitId());
-              Integer c = columnOf.get(cell.frameworkBehaviourId());
-              if (u != null && c != null) {
-                grid.own[c][u] = new HeatSums(cell.ratees(), cell.ratings(), cell.total());
-              }
-            });
+    Fingerprint fingerprint = fingerprint(scope);
+    Kept read = kept.get(key);
+    if (read == null || !read.fingerprint().equals(fingerprint)) {
+      synchronized (reading.computeIfAbsent(scope.id(), k -> new Object())) {
+        read = kept.get(key);
+        fingerprint = fingerprint(scope);
+        if (read == null || !read.fingerprint().equals(fingerprint)) {
+          read = new Kept(fingerprint, own(scope, ids, period, now));
+          kept.put(key, read);
+        }
+      }
+    }
+    for (Map.Entry<UUID, HeatSums[]> unit : read.own().entrySet()) {
+      Integer u = tree.index.get(unit.getKey());
+      if (u != null) {
+        for (int c = 0; c < ids.size(); c++) {
+          grid.own[c][u] = unit.getValue()[c];
+        }
+      }
+    }
     grid.sumSubtrees();
     return grid;
   }
+
+  /**
+   * The {@link #GRID} query: per unit, one sum per column (NONE where nothing). On PostgreSQL with
+   * enough memory for the grouping not to spill to disk (some 200,000 rows of 100 bytes over two
+   * years of a large client: the default 4 MB sorts them in temporary files).
+   */
+  private Map<UUID, HeatSums[]> own(
+      ClientScope scope, List<UUID> columns, Period period, OffsetDateTime now) {
+    Map<UUID, Integer> columnOf = new HashMap<>();
+    for (int c = 0; c < columns.size(); c++) {
+      columnOf.put(columns.get(c), c);
+    }
+    OffsetDateTime end = period.end().isAfter(now) ? now : period.end();
+    Map<UUID, HeatSums[]> own = new HashMap<>();
+    readOnly.executeWithoutResult(
+        status -> {
+          database.workMemForThisTransaction(WORK_MEM);
+          jdbc.sql(GRID)
+              .param("client", scope.id())
+              .param("columns", columns)
+              .param("start", period.start())
+              .param("end", end)
+              .param("threshold", anonymity.threshold())
+              .query(
+                  (org.springframework.jdbc.core.RowCallbackHandler)
+                      rs -> {
+                        Integer c = columnOf.get(rs.getObject(2, UUID.class));
+                        if (c != null) {
+                          HeatSums[] sums =
+                              own.computeIfAbsent(
+                                  rs.getObject(1, UUID.class),
+                                  u -> {
+                                    HeatSums[] none = new HeatSums[columns.size()];
+                                    java.util.Arrays.fill(none, HeatSums.NONE);
+                                    return none;
+                                  });
+                          sums[c] = new HeatSums(rs.getInt(3), rs.getLong(4), rs.getLong(5));
+                        }
+                      });
+        });
+    return own;
+  }
+
+  /** Memory for the grid's grouping on PostgreSQL, for its transaction only. */
+  static final String WORK_MEM = "64MB";
 
   /** The units of the client as index arrays, children by name. */
   static final class Tree {

@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import nl.orgcoach.access.ClientScope;
+import nl.orgcoach.platform.DatabaseKind;
 import nl.orgcoach.stats.Constellation;
 import nl.orgcoach.stats.ObservedRating;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,29 +36,17 @@ class IncongruenceInput {
 
   private final JdbcClient jdbc;
   private final JdbcTemplate streaming;
+  private final DatabaseKind database;
 
-  IncongruenceInput(JdbcClient jdbc, DataSource dataSource) {
+  IncongruenceInput(JdbcClient jdbc, DataSource dataSource, DatabaseKind database) {
     this.jdbc = jdbc;
+    this.database = database;
     this.streaming = new JdbcTemplate(dataSource);
     this.streaming.setFetchSize(FETCH_SIZE);
   }
 
   /** Memory for the join of a large engagement's ratings on PostgreSQL (per analysis running). */
   static final String WORK_MEM = "64MB";
-
-  private volatile Boolean postgres;
-
-  private boolean postgres() {
-    Boolean known = postgres;
-    if (known == null) {
-      known =
-          streaming.execute(
-              (ConnectionCallback<Boolean>)
-                  c -> "PostgreSQL".equals(c.getMetaData().getDatabaseProductName()));
-      postgres = known;
-    }
-    return known;
-  }
 
   /**
    * PostgreSQL's driver sends results in binary (a uuid as 16 bytes, a date as 4) only for a
@@ -143,11 +131,8 @@ class IncongruenceInput {
     Map<LocalDate, LocalDate> days = new HashMap<>();
     Constellation[] constellations = Constellation.values();
     List<ObservedRating> ratings = new ArrayList<>();
-    if (postgres()) {
-      // The join hashes 300,000 observations: with the default 4 MB it spills to disk in batches.
-      // For this transaction only.
-      streaming.execute("SET LOCAL work_mem = '" + WORK_MEM + "'");
-    }
+    // The join hashes 300,000 observations: with the default 4 MB it spills to disk in batches.
+    database.workMemForThisTransaction(WORK_MEM);
     streaming.query(
         connection -> {
           PreparedStatement statement = connection.prepareStatement(RATINGS);

@@ -87,4 +87,17 @@ public class UnitLookup {
         .query(UnitNode.class)
         .list();
   }
+
+  /**
+   * A number that changes whenever a person of the client moves to another unit (or gets another
+   * manager): what a cache of figures per unit compares to know that nobody moved since it read
+   * them, without reading every person again. 0 until the first move.
+   */
+  public long peopleVersion(ClientScope scope) {
+    return jdbc.sql("SELECT version FROM people_version WHERE client_id = :client")
+        .param("client", scope.id())
+        .query(Long.class)
+        .optional()
+        .orElse(0L);
+  }
 }

@@ -210,33 +210,49 @@ class EngagementBenchmark {
 
   /** {@value #WARM_UP} requests to warm up, then {@value #REQUESTS} timed ones, one at a time. */
   static Timing time(String what, HttpClient session, String token, String url) throws Exception {
+    return time(what, session, token, i -> url);
+  }
+
+  /**
+   * As {@link #time(String, HttpClient, String, String)}, with the {@code i}-th request (warm-up
+   * included) going to {@code urls.apply(i)}: for timing answers that a server must not have kept
+   * from the request before.
+   */
+  static Timing time(
+      String what, HttpClient session, String token, java.util.function.IntFunction<String> urls)
+      throws Exception {
     HttpClient http =
         session != null
             ? session
             : HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    HttpRequest get = request.build();
-    HttpResponse<byte[]> first = http.send(get, HttpResponse.BodyHandlers.ofByteArray());
+    int[] sent = {0};
+    java.util.function.Supplier<HttpRequest> next =
+        () -> {
+          HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(urls.apply(sent[0]++)));
+          if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+          }
+          return request.build();
+        };
+    HttpResponse<byte[]> first = http.send(next.get(), HttpResponse.BodyHandlers.ofByteArray());
     if (first.statusCode() != 200) {
       progress(what + ": HTTP " + first.statusCode() + ", not timed");
       return new Timing(what, 0, 0, 0, 0, 0, first.body().length, first.statusCode());
     }
     long started = System.nanoTime();
     for (int i = 1; i < WARM_UP && System.nanoTime() - started < BUDGET_MS * 250_000; i++) {
-      http.send(get, HttpResponse.BodyHandlers.ofByteArray());
+      http.send(next.get(), HttpResponse.BodyHandlers.ofByteArray());
     }
     double[] ms = new double[REQUESTS];
     int bytes = 0;
     int n = 0;
     started = System.nanoTime();
     while (n < REQUESTS && (n < 10 || System.nanoTime() - started < BUDGET_MS * 1_000_000)) {
+      HttpRequest get = next.get();
       long s = System.nanoTime();
       HttpResponse<byte[]> r = http.send(get, HttpResponse.BodyHandlers.ofByteArray());
       ms[n++] = (System.nanoTime() - s) / 1e6;
-      assertThat(r.statusCode()).as(url).isEqualTo(200);
+      assertThat(r.statusCode()).as(get.uri().toString()).isEqualTo(200);
       bytes = r.body().length;
     }
     ms = Arrays.copyOf(ms, n);

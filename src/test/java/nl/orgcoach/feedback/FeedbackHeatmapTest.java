@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -126,6 +127,38 @@ class FeedbackHeatmapTest {
         .andExpect(jsonPath("$.rows[1].cells[0].ratees").value(3))
         .andExpect(jsonPath("$.rows[1].cells[0].ratings").value(9))
         .andExpect(jsonPath("$.rows[1].cells[0].mean").value(closeTo(28.0 / 9, 1e-9)));
+  }
+
+  @Test
+  void aPersonWhoMovesCountsInTheNewUnitFromTheNextRequest() throws Exception {
+    api(s.hr, "?engagement=" + s.whole)
+        .andExpect(jsonPath("$.rows[0].cells[0].ratees").value(7))
+        .andExpect(jsonPath("$.rows[1].cells[0].shown").value(false));
+    // Through the structure API, as HR would: B1 and B2 move to Zuid, which then has three ratees.
+    String token = TestUsers.in(context).token(s.hr, s.client);
+    for (String name : new String[] {"B1", "B2"}) {
+      mvc.perform(
+              put("/api/v1/clients/{c}/people/{p}", s.client.value(), s.person(name, s.teamB))
+                  .header("Authorization", bearer(token))
+                  .contentType("application/json")
+                  .content(
+                      """
+                      {"externalId": "%s", "firstName": "%s", "lastName": "Test", "unitId": "%s"}
+                      """
+                          .formatted(name, name, s.zuid)))
+          .andExpect(status().isOk());
+    }
+    // Zuid: Z1, B1, B2 with three others each (3,3,3 / 2,3,4 / 2,3,4); Noord keeps A's 9 ratings,
+    // B3's 3 and C1's 3.
+    api(s.hr, "?engagement=" + s.whole)
+        .andExpect(jsonPath("$.rows[1].name").value("Zuid"))
+        .andExpect(jsonPath("$.rows[1].cells[0].shown").value(true))
+        .andExpect(jsonPath("$.rows[1].cells[0].ratees").value(3))
+        .andExpect(jsonPath("$.rows[1].cells[0].ratings").value(9))
+        .andExpect(jsonPath("$.rows[1].cells[0].mean").value(closeTo(27.0 / 9, 1e-9)))
+        .andExpect(jsonPath("$.rows[0].cells[0].ratees").value(5))
+        .andExpect(jsonPath("$.rows[0].cells[0].ratings").value(15))
+        .andExpect(jsonPath("$.rows[0].cells[0].mean").value(closeTo(51.0 / 15, 1e-9)));
   }
 
   @Test

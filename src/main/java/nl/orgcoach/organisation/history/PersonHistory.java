@@ -122,22 +122,48 @@ public class PersonHistory {
 
   void record(UUID client, Collection<UUID> people, LocalDate on) {
     List<UUID> ids = List.copyOf(people);
+    int changed = 0;
     for (int from = 0; from < ids.size(); from += BATCH) {
       List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + BATCH));
-      named
-          .sql(REPLACE_TODAYS)
-          .param("ids", chunk)
-          .param("client", client)
-          .param("on", on)
-          .update();
-      named.sql(CLOSE).param("ids", chunk).param("client", client).param("on", on).update();
-      named
-          .sql(OPEN)
-          .param("ids", chunk)
-          .param("client", client)
-          .param("on", on)
-          .param("always", SINCE_ALWAYS)
-          .update();
+      changed +=
+          named
+              .sql(REPLACE_TODAYS)
+              .param("ids", chunk)
+              .param("client", client)
+              .param("on", on)
+              .update();
+      changed +=
+          named.sql(CLOSE).param("ids", chunk).param("client", client).param("on", on).update();
+      changed +=
+          named
+              .sql(OPEN)
+              .param("ids", chunk)
+              .param("client", client)
+              .param("on", on)
+              .param("always", SINCE_ALWAYS)
+              .update();
+    }
+    if (changed > 0) {
+      bumpVersion(client);
+    }
+  }
+
+  private static final String BUMP =
+      "UPDATE people_version SET version = version + 1 WHERE client_id = :client";
+
+  private static final String FIRST_VERSION =
+      "INSERT INTO people_version (client_id, version) VALUES (:client, 1) ON CONFLICT DO NOTHING";
+
+  /**
+   * Someone of the client moved or got another manager (or got their first history row): caches of
+   * figures per unit must read again ({@link nl.orgcoach.organisation.UnitLookup#peopleVersion}).
+   * {@link #recordNew} needs no bump: people just created are in nobody's figures yet.
+   */
+  private void bumpVersion(UUID client) {
+    if (named.sql(BUMP).param("client", client).update() == 0
+        && named.sql(FIRST_VERSION).param("client", client).update() == 0) {
+      // Another transaction inserted the first row in between: count this change on top of it.
+      named.sql(BUMP).param("client", client).update();
     }
   }
 }

@@ -15,6 +15,7 @@ import nl.orgcoach.organisation.ImportKind;
 import nl.orgcoach.organisation.PersonLookup;
 import nl.orgcoach.organisation.ReportingLines;
 import nl.orgcoach.organisation.StructureImport;
+import nl.orgcoach.organisation.UnitLookup;
 import nl.orgcoach.platform.UserError;
 import nl.orgcoach.support.CsvBuilder;
 import nl.orgcoach.support.IntegrationTest;
@@ -34,6 +35,7 @@ class PersonHistoryTest {
   @Autowired ReportingLines reportingLines;
   @Autowired PersonLookup people;
   @Autowired JdbcClient jdbc;
+  @Autowired UnitLookup units;
 
   ClientScope scope;
   LocalDate today = LocalDate.now(PersonHistory.ZONE);
@@ -146,6 +148,24 @@ class PersonHistoryTest {
     assertThat(reportingLines.asOn(scope, secondMove.minusDays(1)).managerOf(id("P4")))
         .contains(id("P3"));
     assertThat(reportingLines.asOn(scope, secondMove).managerOf(id("P4"))).contains(id("P2"));
+  }
+
+  @Test
+  void everyMoveAndNoUnchangedImportChangesThePeopleVersion() {
+    ClientScope other = TestClients.scope(admin, "Ander");
+    long start = units.peopleVersion(scope);
+    run(ImportKind.PEOPLE, chart("T1"));
+    assertThat(units.peopleVersion(scope)).as("nothing changed").isEqualTo(start);
+    run(ImportKind.PEOPLE, chart("T2"));
+    long moved = units.peopleVersion(scope);
+    assertThat(moved).isGreaterThan(start);
+    // A second change on the same day replaces the first period instead of closing it: still a
+    // change.
+    run(ImportKind.PEOPLE, chart("T1"));
+    assertThat(units.peopleVersion(scope)).isGreaterThan(moved);
+    move("P5", "T2", "P3", today);
+    assertThat(units.peopleVersion(scope)).isGreaterThan(moved + 1);
+    assertThat(units.peopleVersion(other)).isZero();
   }
 
   @Test
