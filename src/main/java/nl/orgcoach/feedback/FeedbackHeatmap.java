@@ -21,7 +21,6 @@ import nl.orgcoach.feedback.FeedbackAnonymity.HeatCell;
 import nl.orgcoach.feedback.FeedbackAnonymity.HeatSums;
 import nl.orgcoach.observation.FrameworkLookup;
 import nl.orgcoach.organisation.UnitLookup;
-import nl.orgcoach.platform.DatabaseKind;
 import nl.orgcoach.platform.NotFoundException;
 import nl.orgcoach.platform.UserError;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,12 +35,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * it, over the rounds that closed in a period. A ratee counts in their <b>current</b> unit (not the
  * unit they were in on the round's date): the heatmap is read to act on today's organisation.
  *
- * <p>One query groups in the database by unit and behaviour, over the read model {@code
- * feedback_heat} (one row per closed round and framework behaviour, written once when a request
- * first finds the round closed: {@link #summarise}), with the round gate of {@link
- * FeedbackAnonymity#heatmap} in it (a round counts for a behaviour only when enough others rated
- * it); the subtree sums and the anonymity rule then run in memory on that grid. Who may read it is
- * decided in {@link FeedbackService#mayReadHeatmap} alone. Never a person's own result.
+ * <p>Its input is the read model {@code feedback_heat} (one row per closed round and framework
+ * behaviour, written once when a request first finds the round closed: {@link #summarise}). The
+ * rows that pass the round gate of {@link FeedbackAnonymity#heatmap} (a round counts for a
+ * behaviour only when enough others rated it) are held per client in memory as {@link HeatFacts},
+ * with the ratees' current units, and read again only when a round has been summarised or someone
+ * moved (a cheap fingerprint, checked on every request, says so); the grid of units × behaviours
+ * for any period, the subtree sums and the anonymity rule are then computed in memory. Who may read
+ * it is decided in {@link FeedbackService#mayReadHeatmap} alone. Never a person's own result.
  */
 @Service
 public class FeedbackHeatmap {
@@ -56,7 +57,12 @@ public class FeedbackHeatmap {
   private final FeedbackAnonymity anonymity;
   private final TransactionTemplate transactions;
   private final TransactionTemplate readOnly;
-  private final DatabaseKind database;
+
+  /**
+   * For the large reads of {@link #facts}: PostgreSQL's driver holds a whole result in memory
+   * unless it is read inside a transaction with a fetch size.
+   */
+  private final JdbcClient streaming;
 
   FeedbackHeatmap(
       JdbcClient jdbc,
@@ -64,10 +70,13 @@ public class FeedbackHeatmap {
       EngagementLookup engagements,
       FrameworkLookup framework,
       FeedbackAnonymity anonymity,
-      DatabaseKind database,
+      javax.sql.DataSource dataSource,
       PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
-    this.database = database;
+    org.springframework.jdbc.core.JdbcTemplate fetching =
+        new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+    fetching.setFetchSize(10_000);
+    this.streaming = JdbcClient.create(fetching);
     this.transactions = new TransactionTemplate(transactions);
     this.readOnly = new TransactionTemplate(transactions);
     this.readOnly.setReadOnly(true);
@@ -358,27 +367,16 @@ public class FeedbackHeatmap {
   }
 
   /**
-   * Per unit and framework behaviour: the ratees, ratings and total of the rounds that closed in
-   * the period and pass the round gate (at least the threshold of others' ratings in that round on
-   * that behaviour). One pass over {@code feedback_heat}, joined to the ratees' current units.
+   * What the heatmap of a client was built from: the rounds summarised into {@code feedback_heat}
+   * (how many, and the latest; rows are only ever added, by {@link #summarise}), and the client's
+   * {@link UnitLookup#peopleVersion} (someone moved).
    */
-  static final String GRID =
-      """
-      SELECT p.unit_id, h.framework_behaviour_id, COUNT(DISTINCT h.ratee_person_id) AS ratees,
-             SUM(h.others_ratings) AS ratings, SUM(h.others_total) AS total
-      FROM feedback_heat h
-      JOIN person p ON p.id = h.ratee_person_id AND p.client_id = h.client_id
-      WHERE h.client_id = :client AND h.framework_behaviour_id IN (:columns)
-        AND h.closed_at >= :start AND h.closed_at < :end AND h.others_ratings >= :threshold
-      GROUP BY p.unit_id, h.framework_behaviour_id
-      """;
+  record Fingerprint(long rounds, OffsetDateTime latest, long people) {
 
-  /**
-   * What a grid was read from: the rounds summarised into {@code feedback_heat} (how many and the
-   * latest), and the client's {@link UnitLookup#peopleVersion} (someone moved). The same period and
-   * columns over the same fingerprint give the same grid.
-   */
-  record Fingerprint(long rounds, OffsetDateTime latest, long people) {}
+    boolean sameRounds(Fingerprint other) {
+      return rounds == other.rounds && java.util.Objects.equals(latest, other.latest);
+    }
+  }
 
   static final String SUMMARISED_ROUNDS =
       """
@@ -386,29 +384,33 @@ public class FeedbackHeatmap {
       WHERE client_id = :client AND heat_at IS NOT NULL
       """;
 
-  private record GridKey(
-      UUID client, List<UUID> columns, LocalDate from, LocalDate to, int threshold) {}
+  /** Every row of the client's read model that passes the round gate (see {@link HeatFacts}). */
+  static final String FACTS =
+      """
+      SELECT framework_behaviour_id, ratee_person_id, closed_at, others_ratings, others_total
+      FROM feedback_heat WHERE client_id = :client AND others_ratings >= :threshold
+      """;
 
-  /** The own sums per unit (one per column) of a grid, as read with {@code fingerprint}. */
-  private record Kept(Fingerprint fingerprint, Map<UUID, HeatSums[]> own) {}
+  static final String UNITS_OF_PEOPLE = "SELECT id, unit_id FROM person WHERE client_id = :client";
+
+  private record Kept(Fingerprint fingerprint, HeatFacts facts) {}
 
   /**
-   * Grids kept (client × columns × period), least recently used dropped first: the requests of one
-   * drill-down, and HR users looking at the same period, share one read of the database. Each holds
-   * at most units × columns sums (5,000 × 12: about 2 MB).
+   * Clients whose facts are kept, least recently used dropped first. One client of 2,000,000
+   * answers (200,000 facts) takes some 6 MB.
    */
-  static final int CACHE_SIZE = 16;
+  static final int CLIENTS_KEPT = 8;
 
-  private final Map<GridKey, Kept> kept =
+  private final Map<UUID, Kept> kept =
       java.util.Collections.synchronizedMap(
-          new LinkedHashMap<>(32, 0.75f, true) {
+          new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<GridKey, Kept> eldest) {
-              return size() > CACHE_SIZE;
+            protected boolean removeEldestEntry(Map.Entry<UUID, Kept> eldest) {
+              return size() > CLIENTS_KEPT;
             }
           });
 
-  /** One lock per client, so that requests arriving together read the grid once. */
+  /** One lock per client, so that requests arriving together read the facts once. */
   private final Map<UUID, Object> reading = new java.util.concurrent.ConcurrentHashMap<>();
 
   private Fingerprint fingerprint(ClientScope scope) {
@@ -426,78 +428,81 @@ public class FeedbackHeatmap {
     if (columns.isEmpty()) {
       return grid;
     }
-    List<UUID> ids = columns.stream().map(Choice::id).toList();
-    GridKey key = new GridKey(scope.id(), ids, period.from(), period.to(), anonymity.threshold());
-    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-    summarise(scope, now);
-    Fingerprint fingerprint = fingerprint(scope);
-    Kept read = kept.get(key);
-    if (read == null || !read.fingerprint().equals(fingerprint)) {
-      synchronized (reading.computeIfAbsent(scope.id(), k -> new Object())) {
-        read = kept.get(key);
-        fingerprint = fingerprint(scope);
-        if (read == null || !read.fingerprint().equals(fingerprint)) {
-          read = new Kept(fingerprint, own(scope, ids, period, now));
-          kept.put(key, read);
-        }
-      }
-    }
-    for (Map.Entry<UUID, HeatSums[]> unit : read.own().entrySet()) {
-      Integer u = tree.index.get(unit.getKey());
-      if (u != null) {
-        for (int c = 0; c < ids.size(); c++) {
-          grid.own[c][u] = unit.getValue()[c];
-        }
-      }
+    summarise(scope, OffsetDateTime.now(ZoneOffset.UTC));
+    HeatSums[][] own =
+        facts(scope)
+            .own(
+                columns.stream().map(Choice::id).toList(),
+                period.start().toInstant().toEpochMilli(),
+                period.end().toInstant().toEpochMilli(),
+                tree.index);
+    for (int c = 0; c < own.length; c++) {
+      System.arraycopy(own[c], 0, grid.own[c], 0, own[c].length);
     }
     grid.sumSubtrees();
     return grid;
   }
 
   /**
-   * The {@link #GRID} query: per unit, one sum per column (NONE where nothing). On PostgreSQL with
-   * enough memory for the grouping not to spill to disk (some 200,000 rows of 100 bytes over two
-   * years of a large client: the default 4 MB sorts them in temporary files).
+   * The client's facts as they are now: kept ones if nothing changed since they were read; the kept
+   * rows with the people's units read again if only someone moved; otherwise read anew (after a
+   * round closed: some 0.5 s for 200,000 rows).
    */
-  private Map<UUID, HeatSums[]> own(
-      ClientScope scope, List<UUID> columns, Period period, OffsetDateTime now) {
-    Map<UUID, Integer> columnOf = new HashMap<>();
-    for (int c = 0; c < columns.size(); c++) {
-      columnOf.put(columns.get(c), c);
+  HeatFacts facts(ClientScope scope) {
+    Kept known = kept.get(scope.id());
+    if (known != null && known.fingerprint().equals(fingerprint(scope))) {
+      return known.facts();
     }
-    OffsetDateTime end = period.end().isAfter(now) ? now : period.end();
-    Map<UUID, HeatSums[]> own = new HashMap<>();
-    readOnly.executeWithoutResult(
+    synchronized (reading.computeIfAbsent(scope.id(), k -> new Object())) {
+      known = kept.get(scope.id());
+      Fingerprint now = fingerprint(scope);
+      if (known != null && known.fingerprint().equals(now)) {
+        return known.facts();
+      }
+      HeatFacts facts =
+          known != null && known.fingerprint().sameRounds(now)
+              ? known.facts().withUnits(unitsOfPeople(scope))
+              : readFacts(scope);
+      kept.put(scope.id(), new Kept(now, facts));
+      return facts;
+    }
+  }
+
+  private HeatFacts readFacts(ClientScope scope) {
+    return readOnly.execute(
         status -> {
-          database.workMemForThisTransaction(WORK_MEM);
-          jdbc.sql(GRID)
+          List<HeatFacts.Row> rows = new ArrayList<>();
+          streaming
+              .sql(FACTS)
               .param("client", scope.id())
-              .param("columns", columns)
-              .param("start", period.start())
-              .param("end", end)
               .param("threshold", anonymity.threshold())
               .query(
                   (org.springframework.jdbc.core.RowCallbackHandler)
-                      rs -> {
-                        Integer c = columnOf.get(rs.getObject(2, UUID.class));
-                        if (c != null) {
-                          HeatSums[] sums =
-                              own.computeIfAbsent(
+                      rs ->
+                          rows.add(
+                              new HeatFacts.Row(
                                   rs.getObject(1, UUID.class),
-                                  u -> {
-                                    HeatSums[] none = new HeatSums[columns.size()];
-                                    java.util.Arrays.fill(none, HeatSums.NONE);
-                                    return none;
-                                  });
-                          sums[c] = new HeatSums(rs.getInt(3), rs.getLong(4), rs.getLong(5));
-                        }
-                      });
+                                  rs.getObject(2, UUID.class),
+                                  rs.getObject(3, OffsetDateTime.class).toInstant().toEpochMilli(),
+                                  rs.getInt(4),
+                                  rs.getInt(5))));
+          return HeatFacts.of(rows, anonymity.threshold(), unitsOfPeople(scope));
         });
-    return own;
   }
 
-  /** Memory for the grid's grouping on PostgreSQL, for its transaction only. */
-  static final String WORK_MEM = "64MB";
+  private Map<UUID, UUID> unitsOfPeople(ClientScope scope) {
+    return readOnly.execute(
+        status -> {
+          Map<UUID, UUID> units = new HashMap<>();
+          streaming
+              .sql(UNITS_OF_PEOPLE)
+              .param("client", scope.id())
+              .query(
+                  (org.springframework.jdbc.core.RowCallbackHandler)
+                      rs -> units.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)));
+          return units;
+        });
+  }
 
   /** The units of the client as index arrays, children by name. */
   static final class Tree {
