@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import nl.orgcoach.platform.EmailAddresses;
+import nl.orgcoach.platform.FilteredSql;
 import nl.orgcoach.platform.NotFoundException;
 import nl.orgcoach.platform.UserError;
 import org.springframework.dao.DuplicateKeyException;
@@ -283,18 +284,22 @@ public class AccessAdministration {
    */
   @Transactional(readOnly = true)
   public List<UserRow> users(Role role, ClientId client) {
-    return jdbc.sql(
+    return FilteredSql.select(
             """
             SELECT u.id, u.email, u.display_name, u.role, u.client_id, c.name AS client_name, u.enabled,
                    (SELECT count(*) FROM coach_assignment a WHERE a.user_id = u.id) AS assignments
             FROM app_user u LEFT JOIN client c ON c.id = u.client_id
-            WHERE (CAST(:role AS VARCHAR(20)) IS NULL OR u.role = :role)
-              AND (CAST(:client AS UUID) IS NULL OR u.client_id = :client
-                   OR EXISTS (SELECT 1 FROM coach_assignment a WHERE a.user_id = u.id AND a.client_id = :client))
-            ORDER BY u.role, u.email
             """)
-        .param("role", role == null ? null : role.name())
-        .param("client", client == null ? null : client.value())
+        .whereGiven("u.role = :role", "role", role == null ? null : role.name())
+        .whereGiven(
+            """
+            u.client_id = :client
+            OR EXISTS (SELECT 1 FROM coach_assignment a WHERE a.user_id = u.id AND a.client_id = :client)
+            """,
+            "client",
+            client == null ? null : client.value())
+        .then("ORDER BY u.role, u.email")
+        .on(jdbc)
         .query(UserRow.class)
         .list();
   }

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import nl.orgcoach.platform.FilteredSql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -57,15 +58,14 @@ public class AuditLog {
   /** One page of entries, newest first, optionally of one type; {@code page} counts from 0. */
   @Transactional(readOnly = true)
   public List<Entry> page(AuditType type, int page, int size) {
-    return jdbc.sql(
+    return FilteredSql.select(
             """
             SELECT e.id, e.at, e.actor, e.client_id, c.name AS client_name, e.type, e.detail, e.remote_ip
             FROM audit_event e LEFT JOIN client c ON c.id = e.client_id
-            WHERE (CAST(:type AS VARCHAR(40)) IS NULL OR e.type = :type)
-            ORDER BY e.id DESC
-            OFFSET :offset ROWS FETCH FIRST :limit ROWS ONLY
             """)
-        .param("type", type == null ? null : type.name())
+        .whereGiven("e.type = :type", "type", type == null ? null : type.name())
+        .then("ORDER BY e.id DESC OFFSET :offset ROWS FETCH FIRST :limit ROWS ONLY")
+        .on(jdbc)
         .param("offset", (long) Math.max(0, page) * size)
         .param("limit", size)
         .query(

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import nl.orgcoach.access.ClientScope;
+import nl.orgcoach.platform.FilteredSql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -91,7 +92,7 @@ class Engagements {
    * when it is set (see {@link EngagementAccess}).
    */
   List<Summary> list(ClientScope scope, UUID coachedBy) {
-    return jdbc.sql(
+    return FilteredSql.selectWhere(
             """
             SELECT e.id, e.title, e.starts_on, e.ends_on,
                    p.first_name || ' ' || p.last_name AS sponsor_name,
@@ -100,13 +101,17 @@ class Engagements {
             FROM engagement e
             LEFT JOIN person p ON p.id = e.sponsor_person_id AND p.client_id = e.client_id
             WHERE e.client_id = :client
-              AND (CAST(:coach AS UUID) IS NULL OR EXISTS (SELECT 1 FROM engagement_coach c
-                   WHERE c.client_id = e.client_id AND c.engagement_id = e.id
-                     AND c.user_id = CAST(:coach AS UUID)))
-            ORDER BY e.starts_on DESC, e.title
             """)
         .param("client", scope.id())
-        .param("coach", coachedBy)
+        .whereGiven(
+            """
+            EXISTS (SELECT 1 FROM engagement_coach c
+                    WHERE c.client_id = e.client_id AND c.engagement_id = e.id AND c.user_id = :coach)
+            """,
+            "coach",
+            coachedBy)
+        .then("ORDER BY e.starts_on DESC, e.title")
+        .on(jdbc)
         .query(Summary.class)
         .list();
   }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import nl.orgcoach.access.ClientScope;
+import nl.orgcoach.platform.FilteredSql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -279,35 +280,23 @@ class Questions {
     if (units != null && units.isEmpty()) {
       return List.of();
     }
-    StringBuilder sql = new StringBuilder(ROW);
-    if (status != null) {
-      sql.append(" AND q.status = :status");
-    }
-    if (units != null) {
-      // The same as COALESCE(q.owner_unit_id, p.unit_id) IN (:units), in a form the planner can
-      // check per question without joining every question to its owner first.
-      sql.append(
-          """
-           AND (q.owner_unit_id IN (:units) OR (q.owner_unit_id IS NULL AND q.owner_person_id IN
-                (SELECT o.id FROM person o WHERE o.client_id = :client AND o.unit_id IN (:units))))
-          """);
-    }
-    if (registeredBy != null) {
-      sql.append(" AND q.registered_by = :by");
-    }
-    sql.append(" ORDER BY q.asked_at, q.id FETCH FIRST ")
-        .append(Math.max(1, limit))
-        .append(" ROWS ONLY");
-    var statement = jdbc.sql(sql.toString()).param("client", scope.id()).param("e", engagementId);
-    if (status != null) {
-      statement = statement.param("status", status.name());
-    }
-    if (units != null) {
-      statement = statement.param("units", units);
-    }
-    if (registeredBy != null) {
-      statement = statement.param("by", registeredBy);
-    }
-    return statement.query(Row::from).list();
+    return FilteredSql.selectWhere(ROW)
+        .param("client", scope.id())
+        .param("e", engagementId)
+        .whereGiven("q.status = :status", "status", status == null ? null : status.name())
+        // The same as COALESCE(q.owner_unit_id, p.unit_id) IN (:units), in a form the planner can
+        // check per question without joining every question to its owner first.
+        .whereGiven(
+            """
+            q.owner_unit_id IN (:units) OR (q.owner_unit_id IS NULL AND q.owner_person_id IN
+              (SELECT o.id FROM person o WHERE o.client_id = :client AND o.unit_id IN (:units)))
+            """,
+            "units",
+            units)
+        .whereGiven("q.registered_by = :by", "by", registeredBy)
+        .then("ORDER BY q.asked_at, q.id FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY")
+        .on(jdbc)
+        .query(Row::from)
+        .list();
   }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import nl.orgcoach.access.ClientScope;
+import nl.orgcoach.platform.FilteredSql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,16 +26,12 @@ class Interdependencies {
 
   /** The strongest interdependencies first, optionally only those touching one unit. */
   List<Row> list(ClientScope scope, UUID unit, int limit) {
-    return jdbc.sql(
-            ROW_SELECT
-                + """
-                 WHERE d.client_id = :client
-                   AND (CAST(:unit AS UUID) IS NULL OR d.from_unit_id = :unit OR d.to_unit_id = :unit)
-                 ORDER BY d.strength DESC, f.name, t.name
-                 FETCH FIRST :limit ROWS ONLY
-                """)
+    return FilteredSql.select(ROW_SELECT)
+        .where("d.client_id = :client")
         .param("client", scope.id())
-        .param("unit", unit)
+        .whereGiven("d.from_unit_id = :unit OR d.to_unit_id = :unit", "unit", unit)
+        .then("ORDER BY d.strength DESC, f.name, t.name FETCH FIRST :limit ROWS ONLY")
+        .on(jdbc)
         .param("limit", limit)
         .query(Row.class)
         .list();

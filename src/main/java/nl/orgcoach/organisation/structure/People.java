@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import nl.orgcoach.access.ClientScope;
+import nl.orgcoach.platform.FilteredSql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,14 +23,11 @@ class People {
       LEFT JOIN person m ON m.id = p.manager_id
       """;
 
-  /** Who matches a search: in the client, optionally in one unit, and matching the text if any. */
-  private static final String SEARCH_FILTER =
+  /** A search text: in the name, e-mail or job title, or exactly the external id. */
+  private static final String TEXT_MATCHES =
       """
-      WHERE p.client_id = :client
-        AND (CAST(:unit AS UUID) IS NULL OR p.unit_id = :unit)
-        AND (CAST(:q AS VARCHAR(200)) IS NULL
-             OR lower(p.first_name || ' ' || p.last_name) LIKE :q
-             OR lower(p.email) LIKE :q OR lower(p.job_title) LIKE :q OR lower(p.external_id) = :exact)
+      lower(p.first_name || ' ' || p.last_name) LIKE :q
+      OR lower(p.email) LIKE :q OR lower(p.job_title) LIKE :q OR lower(p.external_id) = :exact
       """;
 
   private final JdbcClient jdbc;
@@ -42,11 +40,10 @@ class People {
    * One page of people matching a search over name, e-mail and job title, optionally in one unit.
    */
   List<PersonRow> search(ClientScope scope, String query, UUID unit, int offset, int limit) {
-    return jdbc.sql(
-            ROW_SELECT
-                + SEARCH_FILTER
-                + " ORDER BY p.last_name, p.first_name, p.external_id OFFSET :offset ROWS FETCH FIRST :limit ROWS ONLY")
-        .params(searchParameters(scope, query, unit))
+    return matching(ROW_SELECT, scope, query, unit)
+        .then(
+            "ORDER BY p.last_name, p.first_name, p.external_id OFFSET :offset ROWS FETCH FIRST :limit ROWS ONLY")
+        .on(jdbc)
         .param("offset", offset)
         .param("limit", limit)
         .query(PersonRow.class)
@@ -54,20 +51,26 @@ class People {
   }
 
   int count(ClientScope scope, String query, UUID unit) {
-    return jdbc.sql("SELECT count(*) FROM person p " + SEARCH_FILTER)
-        .params(searchParameters(scope, query, unit))
+    return matching("SELECT count(*) FROM person p", scope, query, unit)
+        .on(jdbc)
         .query(Integer.class)
         .single();
   }
 
-  private static java.util.Map<String, Object> searchParameters(
-      ClientScope scope, String query, UUID unit) {
-    var parameters = new java.util.HashMap<String, Object>();
-    parameters.put("client", scope.id());
-    parameters.put("unit", unit);
-    parameters.put("q", like(query));
-    parameters.put("exact", query == null ? null : query.trim().toLowerCase(Locale.ROOT));
-    return parameters;
+  /** Who matches a search: in the client, in the unit if one is given, matching the text if any. */
+  private static FilteredSql matching(String select, ClientScope scope, String query, UUID unit) {
+    FilteredSql sql =
+        FilteredSql.select(select)
+            .where("p.client_id = :client")
+            .param("client", scope.id())
+            .whereGiven("p.unit_id = :unit", "unit", unit);
+    String like = like(query);
+    if (like != null) {
+      sql.where(TEXT_MATCHES)
+          .param("q", like)
+          .param("exact", query.trim().toLowerCase(Locale.ROOT));
+    }
+    return sql;
   }
 
   Optional<PersonRow> find(ClientScope scope, UUID id) {

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 import nl.orgcoach.access.ClientScope;
 import nl.orgcoach.organisation.SettingKind;
+import nl.orgcoach.platform.FilteredSql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,11 +27,12 @@ class Settings {
   }
 
   List<SettingRow> all(ClientScope scope, SettingKind kind) {
-    return jdbc.sql(
-            ROW_SELECT
-                + " WHERE s.client_id = :client AND (CAST(:kind AS VARCHAR(40)) IS NULL OR s.kind = :kind) ORDER BY s.kind, s.name")
+    return FilteredSql.select(ROW_SELECT)
+        .where("s.client_id = :client")
         .param("client", scope.id())
-        .param("kind", kind == null ? null : kind.name())
+        .whereGiven("s.kind = :kind", "kind", kind == null ? null : kind.name())
+        .then("ORDER BY s.kind, s.name")
+        .on(jdbc)
         .query(SettingRow.class)
         .list();
   }
