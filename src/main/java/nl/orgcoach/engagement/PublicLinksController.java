@@ -96,14 +96,13 @@ class PublicLinksController {
       return intakePage(
           token, form, Map.of("", text(locale, "link.tooLarge")), model, response, 422);
     }
-    try {
-      if (!intake.submit(token, form.submission())) {
-        return gone(model, response);
-      }
-    } catch (UserError e) {
-      return intakePage(token, form, formErrors.byField(e, locale), model, response, 422);
-    }
-    return "redirect:/intake/" + token + "/thanks";
+    return formErrors.submit(
+        () ->
+            intake.submit(token, form.submission())
+                ? "redirect:/intake/" + token + "/thanks"
+                : gone(model, response),
+        errors -> intakePage(token, form, errors, model, response, 422),
+        locale);
   }
 
   @GetMapping("/intake/{token}/thanks")
@@ -176,13 +175,25 @@ class PublicLinksController {
     if (answered(request)) {
       return reactionPage(token, form, Map.of(), 200, model, request, response);
     }
-    ReactionService.Outcome outcome;
-    try {
-      outcome = reactions.answer(token, new Reaction.Answer(form.rating(), form.comment()));
-    } catch (UserError e) {
-      return reactionPage(
-          token, form, formErrors.byField(e, locale), 422, model, request, response);
-    }
+    return formErrors.submit(
+        () ->
+            afterAnswer(
+                reactions.answer(token, new Reaction.Answer(form.rating(), form.comment())),
+                token,
+                model,
+                request,
+                response),
+        errors -> reactionPage(token, form, errors, 422, model, request, response),
+        locale);
+  }
+
+  /** The page after an answer: thanks (and the cookie that says so), full, or gone. */
+  private String afterAnswer(
+      ReactionService.Outcome outcome,
+      String token,
+      Model model,
+      HttpServletRequest request,
+      HttpServletResponse response) {
     return switch (outcome) {
       case GONE -> gone(model, response);
       case FULL -> message("reaction.link.full", 200, model, response);
