@@ -72,14 +72,13 @@ class RaterLinkController {
     for (int p = 1; p <= FeedbackService.MAX_BEHAVIOURS; p++) {
       answers.add(new FeedbackService.Answer(p, form.get("b" + p), form.get("c" + p)));
     }
-    try {
-      if (!service.answer(token, answers, form.containsKey("named"))) {
-        return gone(model, response);
-      }
-    } catch (UserError e) {
-      return page(token, form, formErrors.byField(e, locale), 422, model, response);
-    }
-    return message("feedback.link.thanks", 200, model, response);
+    return formErrors.submit(
+        () ->
+            service.answer(token, answers, form.containsKey("named"))
+                ? message("feedback.link.thanks", 200, model, response)
+                : gone(model, response),
+        errors -> page(token, form, errors, 422, model, response),
+        locale);
   }
 
   private String page(
