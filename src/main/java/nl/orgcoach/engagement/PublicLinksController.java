@@ -92,15 +92,13 @@ class PublicLinksController {
     if (!throttle.allow("intake", request.getRemoteAddr(), key(token))) {
       return message("link.busy", 429, model, response);
     }
-    if (request.getContentLengthLong() > settings.maxRequestBytes()) {
-      return intakePage(
-          token, form, Map.of("", text(locale, "link.tooLarge")), model, response, 422);
-    }
     return formErrors.submit(
-        () ->
-            intake.submit(token, form.submission())
-                ? "redirect:/intake/" + token + "/thanks"
-                : gone(model, response),
+        () -> {
+          refuseTooLarge(request);
+          return intake.submit(token, form.submission())
+              ? "redirect:/intake/" + token + "/thanks"
+              : gone(model, response);
+        },
         errors -> intakePage(token, form, errors, model, response, 422),
         locale);
   }
@@ -168,21 +166,15 @@ class PublicLinksController {
     if (!throttle.allow("reaction", request.getRemoteAddr(), key(token))) {
       return message("link.busy", 429, model, response);
     }
-    if (request.getContentLengthLong() > settings.maxRequestBytes()) {
-      return reactionPage(
-          token, form, Map.of("", text(locale, "link.tooLarge")), 422, model, request, response);
-    }
     if (answered(request)) {
       return reactionPage(token, form, Map.of(), 200, model, request, response);
     }
     return formErrors.submit(
-        () ->
-            afterAnswer(
-                reactions.answer(token, new Reaction.Answer(form.rating(), form.comment())),
-                token,
-                model,
-                request,
-                response),
+        () -> {
+          refuseTooLarge(request);
+          var outcome = reactions.answer(token, new Reaction.Answer(form.rating(), form.comment()));
+          return afterAnswer(outcome, token, model, request, response);
+        },
         errors -> reactionPage(token, form, errors, 422, model, request, response),
         locale);
   }
@@ -259,8 +251,11 @@ class PublicLinksController {
     return "engagement/public-message";
   }
 
-  private String text(Locale locale, String key) {
-    return formErrors.byField(new UserError(key), locale).get("");
+  /** A body larger than allowed is refused like any bad input: the form again, with a message. */
+  private void refuseTooLarge(HttpServletRequest request) {
+    if (request.getContentLengthLong() > settings.maxRequestBytes()) {
+      throw new UserError("link.tooLarge");
+    }
   }
 
   /** The throttle's key of a link: its hash, so that no secret is kept in memory. */
