@@ -79,12 +79,10 @@ class EngagementPagesController {
       @ModelAttribute Engagement.Draft draft,
       Model model,
       Locale locale) {
-    try {
-      EngagementId id = service.open(scope, me, draft);
-      return "redirect:/c/" + scope.clientId() + "/engagements/" + id;
-    } catch (UserError e) {
-      return form(scope, draft, formErrors.byField(e, locale), model);
-    }
+    return formErrors.submit(
+        () -> "redirect:/c/" + scope.clientId() + "/engagements/" + service.open(scope, me, draft),
+        errors -> form(scope, draft, errors, model),
+        locale);
   }
 
   private String form(
@@ -118,20 +116,23 @@ class EngagementPagesController {
       @ModelAttribute EngagementApiController.DecisionForm form,
       Model model,
       Locale locale) {
-    try {
-      service.decide(
-          scope,
-          me,
-          engagementId,
-          form.title(),
-          form.description(),
-          form.decidedOn(),
-          form.decidedBy());
-      return "redirect:/c/" + scope.clientId() + "/engagements/" + engagementId;
-    } catch (UserError e) {
-      model.addAttribute("decisionForm", form);
-      return detail(scope, me, engagementId, formErrors.byField(e, locale), null, model);
-    }
+    return formErrors.submit(
+        () -> {
+          service.decide(
+              scope,
+              me,
+              engagementId,
+              form.title(),
+              form.description(),
+              form.decidedOn(),
+              form.decidedBy());
+          return "redirect:/c/" + scope.clientId() + "/engagements/" + engagementId;
+        },
+        errors -> {
+          model.addAttribute("decisionForm", form);
+          return detail(scope, me, engagementId, errors, null, model);
+        },
+        locale);
   }
 
   @PostMapping("/c/{clientId}/engagements/{engagementId}/questions")
@@ -142,12 +143,13 @@ class EngagementPagesController {
       @ModelAttribute EngagementService.QuestionForm form,
       Model model,
       Locale locale) {
-    try {
-      service.ask(scope, me, engagementId, form);
-      return "redirect:/c/" + scope.clientId() + "/engagements/" + engagementId + "?asked";
-    } catch (UserError e) {
-      return detail(scope, me, engagementId, formErrors.byField(e, locale), form, model);
-    }
+    return formErrors.submit(
+        () -> {
+          service.ask(scope, me, engagementId, form);
+          return "redirect:/c/" + scope.clientId() + "/engagements/" + engagementId + "?asked";
+        },
+        errors -> detail(scope, me, engagementId, errors, form, model),
+        locale);
   }
 
   private String detail(

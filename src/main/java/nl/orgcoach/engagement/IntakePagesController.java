@@ -9,7 +9,6 @@ import nl.orgcoach.access.ClientScope;
 import nl.orgcoach.access.Clients;
 import nl.orgcoach.access.UserAccount;
 import nl.orgcoach.platform.FormErrors;
-import nl.orgcoach.platform.UserError;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -57,15 +56,16 @@ class IntakePagesController {
       Model model,
       Locale locale,
       HttpServletResponse response) {
-    try {
-      IntakeService.NewLink link =
-          service.create(
-              scope, me, engagementId, PublicLinksController.uuid(unitId), days(validDays));
-      return block(scope, me, engagementId, url("/intake/", link.secret()), Map.of(), model);
-    } catch (UserError e) {
-      response.setStatus(422);
-      return block(scope, me, engagementId, null, formErrors.byField(e, locale), model);
-    }
+    return formErrors.submit(
+        () -> {
+          IntakeService.NewLink link =
+              service.create(
+                  scope, me, engagementId, PublicLinksController.uuid(unitId), days(validDays));
+          return block(scope, me, engagementId, url("/intake/", link.secret()), Map.of(), model);
+        },
+        errors -> block(scope, me, engagementId, null, errors, model),
+        locale,
+        response);
   }
 
   @PostMapping("/c/{clientId}/engagements/{engagementId}/intake-links/{linkId}/revoke")

@@ -13,7 +13,6 @@ import nl.orgcoach.access.UserAccount;
 import nl.orgcoach.organisation.PersonLookup;
 import nl.orgcoach.organisation.UnitLookup;
 import nl.orgcoach.platform.FormErrors;
-import nl.orgcoach.platform.UserError;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -85,18 +84,19 @@ class InterventionPagesController {
       Model model,
       Locale locale,
       HttpServletResponse response) {
-    try {
-      UUID id = service.record(scope, me, engagementId, draft(params));
-      return "redirect:/c/"
-          + scope.clientId()
-          + "/engagements/"
-          + engagementId
-          + "/interventions/"
-          + id;
-    } catch (UserError e) {
-      response.setStatus(422);
-      return form(scope, me, engagementId, params, formErrors.byField(e, locale), model);
-    }
+    return formErrors.submit(
+        () -> {
+          UUID id = service.record(scope, me, engagementId, draft(params));
+          return "redirect:/c/"
+              + scope.clientId()
+              + "/engagements/"
+              + engagementId
+              + "/interventions/"
+              + id;
+        },
+        errors -> form(scope, me, engagementId, params, errors, model),
+        locale,
+        response);
   }
 
   /** The form's parameters as a draft; an id that is no id is kept as an unknown one. */
@@ -262,18 +262,19 @@ class InterventionPagesController {
       Model model,
       Locale locale,
       HttpServletResponse response) {
-    try {
-      service.share(scope, me, engagementId, interventionId, uuid(personId));
-      return "redirect:/c/"
-          + scope.clientId()
-          + "/engagements/"
-          + engagementId
-          + "/interventions/"
-          + interventionId;
-    } catch (UserError e) {
-      response.setStatus(422);
-      return detail(scope, me, engagementId, interventionId, formErrors.byField(e, locale), model);
-    }
+    return formErrors.submit(
+        () -> {
+          service.share(scope, me, engagementId, interventionId, uuid(personId));
+          return "redirect:/c/"
+              + scope.clientId()
+              + "/engagements/"
+              + engagementId
+              + "/interventions/"
+              + interventionId;
+        },
+        errors -> detail(scope, me, engagementId, interventionId, errors, model),
+        locale,
+        response);
   }
 
   @GetMapping("/c/{clientId}/my")

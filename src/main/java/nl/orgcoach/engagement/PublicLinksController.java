@@ -92,18 +92,15 @@ class PublicLinksController {
     if (!throttle.allow("intake", request.getRemoteAddr(), key(token))) {
       return message("link.busy", 429, model, response);
     }
-    if (request.getContentLengthLong() > settings.maxRequestBytes()) {
-      return intakePage(
-          token, form, Map.of("", text(locale, "link.tooLarge")), model, response, 422);
-    }
-    try {
-      if (!intake.submit(token, form.submission())) {
-        return gone(model, response);
-      }
-    } catch (UserError e) {
-      return intakePage(token, form, formErrors.byField(e, locale), model, response, 422);
-    }
-    return "redirect:/intake/" + token + "/thanks";
+    return formErrors.submit(
+        () -> {
+          refuseTooLarge(request);
+          return intake.submit(token, form.submission())
+              ? "redirect:/intake/" + token + "/thanks"
+              : gone(model, response);
+        },
+        errors -> intakePage(token, form, errors, model, response, 422),
+        locale);
   }
 
   @GetMapping("/intake/{token}/thanks")
@@ -169,20 +166,26 @@ class PublicLinksController {
     if (!throttle.allow("reaction", request.getRemoteAddr(), key(token))) {
       return message("link.busy", 429, model, response);
     }
-    if (request.getContentLengthLong() > settings.maxRequestBytes()) {
-      return reactionPage(
-          token, form, Map.of("", text(locale, "link.tooLarge")), 422, model, request, response);
-    }
     if (answered(request)) {
       return reactionPage(token, form, Map.of(), 200, model, request, response);
     }
-    ReactionService.Outcome outcome;
-    try {
-      outcome = reactions.answer(token, new Reaction.Answer(form.rating(), form.comment()));
-    } catch (UserError e) {
-      return reactionPage(
-          token, form, formErrors.byField(e, locale), 422, model, request, response);
-    }
+    return formErrors.submit(
+        () -> {
+          refuseTooLarge(request);
+          var outcome = reactions.answer(token, new Reaction.Answer(form.rating(), form.comment()));
+          return afterAnswer(outcome, token, model, request, response);
+        },
+        errors -> reactionPage(token, form, errors, 422, model, request, response),
+        locale);
+  }
+
+  /** The page after an answer: thanks (and the cookie that says so), full, or gone. */
+  private String afterAnswer(
+      ReactionService.Outcome outcome,
+      String token,
+      Model model,
+      HttpServletRequest request,
+      HttpServletResponse response) {
     return switch (outcome) {
       case GONE -> gone(model, response);
       case FULL -> message("reaction.link.full", 200, model, response);
@@ -248,8 +251,11 @@ class PublicLinksController {
     return "engagement/public-message";
   }
 
-  private String text(Locale locale, String key) {
-    return formErrors.byField(new UserError(key), locale).get("");
+  /** A body larger than allowed is refused like any bad input: the form again, with a message. */
+  private void refuseTooLarge(HttpServletRequest request) {
+    if (request.getContentLengthLong() > settings.maxRequestBytes()) {
+      throw new UserError("link.tooLarge");
+    }
   }
 
   /** The throttle's key of a link: its hash, so that no secret is kept in memory. */

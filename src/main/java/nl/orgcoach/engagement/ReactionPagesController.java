@@ -8,7 +8,6 @@ import nl.orgcoach.access.ClientScope;
 import nl.orgcoach.access.Clients;
 import nl.orgcoach.access.UserAccount;
 import nl.orgcoach.platform.FormErrors;
-import nl.orgcoach.platform.UserError;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -54,16 +53,20 @@ class ReactionPagesController {
       Locale locale,
       HttpServletResponse response) {
     model.addAttribute("client", clients.get(scope));
-    try {
-      model.addAttribute(
-          "m", service.react(scope, me, interventionId, new Reaction.Answer(rating, comment)));
-      model.addAttribute("saved", true);
-    } catch (UserError e) {
-      response.setStatus(422);
-      model.addAttribute("m", service.mineOf(scope, me, interventionId));
-      model.addAttribute("errors", formErrors.byField(e, locale));
-    }
-    return "engagement/reactions :: row";
+    return formErrors.submit(
+        () -> {
+          model.addAttribute(
+              "m", service.react(scope, me, interventionId, new Reaction.Answer(rating, comment)));
+          model.addAttribute("saved", true);
+          return "engagement/reactions :: row";
+        },
+        errors -> {
+          model.addAttribute("m", service.mineOf(scope, me, interventionId));
+          model.addAttribute("errors", errors);
+          return "engagement/reactions :: row";
+        },
+        locale,
+        response);
   }
 
   @GetMapping("/c/{clientId}/engagements/{engagementId}/interventions/{interventionId}/reactions")
@@ -89,17 +92,17 @@ class ReactionPagesController {
       Model model,
       Locale locale,
       HttpServletResponse response) {
-    try {
-      ReactionService.NewLink link =
-          service.createLink(
-              scope, me, engagementId, interventionId, IntakePagesController.days(validDays));
-      String url = IntakePagesController.url("/reaction/", link.secret());
-      return coachBlock(scope, me, engagementId, interventionId, url, Map.of(), model);
-    } catch (UserError e) {
-      response.setStatus(422);
-      return coachBlock(
-          scope, me, engagementId, interventionId, null, formErrors.byField(e, locale), model);
-    }
+    return formErrors.submit(
+        () -> {
+          ReactionService.NewLink link =
+              service.createLink(
+                  scope, me, engagementId, interventionId, IntakePagesController.days(validDays));
+          String url = IntakePagesController.url("/reaction/", link.secret());
+          return coachBlock(scope, me, engagementId, interventionId, url, Map.of(), model);
+        },
+        errors -> coachBlock(scope, me, engagementId, interventionId, null, errors, model),
+        locale,
+        response);
   }
 
   private String coachBlock(

@@ -143,23 +143,21 @@ class FeedbackPagesController {
                 form.getFirst("lang" + i)));
       }
     }
-    try {
-      UUID round =
-          service.start(
-              scope,
-              me,
-              new FeedbackService.NewRound(
-                  person,
-                  form.getFirst("closesOn"),
-                  behaviours,
-                  raters,
-                  form.getFirst("selfEmail"),
-                  form.getFirst("selfLanguage")),
-              FeedbackApiController.baseUrl(settings));
-      return "redirect:/c/" + scope.id() + "/feedback/rounds/" + round;
-    } catch (UserError e) {
-      return form(scope, me, person, form, formErrors.byField(e, locale), 422, model, response);
-    }
+    var round =
+        new FeedbackService.NewRound(
+            person,
+            form.getFirst("closesOn"),
+            behaviours,
+            raters,
+            form.getFirst("selfEmail"),
+            form.getFirst("selfLanguage"));
+    return formErrors.submit(
+        () -> {
+          UUID id = service.start(scope, me, round, FeedbackApiController.baseUrl(settings));
+          return "redirect:/c/" + scope.id() + "/feedback/rounds/" + id;
+        },
+        errors -> form(scope, me, person, form, errors, 422, model, response),
+        locale);
   }
 
   private String form(

@@ -64,22 +64,21 @@ class RaterLinkController {
     if (!throttle.allow(request.getRemoteAddr(), key(token))) {
       return message("feedback.link.busy", 429, model, response);
     }
-    if (request.getContentLengthLong() > settings.maxRequestBytes()) {
-      return page(
-          token, form, Map.of("", text(locale, "feedback.link.tooLarge")), 422, model, response);
-    }
     List<FeedbackService.Answer> answers = new ArrayList<>();
     for (int p = 1; p <= FeedbackService.MAX_BEHAVIOURS; p++) {
       answers.add(new FeedbackService.Answer(p, form.get("b" + p), form.get("c" + p)));
     }
-    try {
-      if (!service.answer(token, answers, form.containsKey("named"))) {
-        return gone(model, response);
-      }
-    } catch (UserError e) {
-      return page(token, form, formErrors.byField(e, locale), 422, model, response);
-    }
-    return message("feedback.link.thanks", 200, model, response);
+    return formErrors.submit(
+        () -> {
+          if (request.getContentLengthLong() > settings.maxRequestBytes()) {
+            throw new UserError("feedback.link.tooLarge"); // refused like any bad input
+          }
+          return service.answer(token, answers, form.containsKey("named"))
+              ? message("feedback.link.thanks", 200, model, response)
+              : gone(model, response);
+        },
+        errors -> page(token, form, errors, 422, model, response),
+        locale);
   }
 
   private String page(
@@ -109,10 +108,6 @@ class RaterLinkController {
     response.setStatus(status);
     model.addAttribute("messageKey", key);
     return "feedback/link-message";
-  }
-
-  private String text(Locale locale, String key) {
-    return formErrors.byField(new UserError(key), locale).get("");
   }
 
   /** The throttle's key of a link: its hash, so that no secret is kept in memory. */

@@ -23,20 +23,34 @@ public class FormErrors {
   }
 
   /**
-   * Runs a form's action and answers where it leads (a redirect); when the action refuses the input
-   * (a {@link UserError}), the form's page once more, with status 422 and a message beside each bad
-   * field. The action writes nothing when it refuses, so showing the form again is all there is to
-   * do.
+   * Runs a form's action and answers where it leads (a redirect, or the page that follows); when
+   * the action refuses the input (a {@link UserError}), the form's page once more, with status 422
+   * and a message beside each bad field. The action writes nothing when it refuses, so showing the
+   * form again is all there is to do.
    */
   public String submit(
       Supplier<String> action,
       Function<Map<String, String>, String> formAgain,
       Locale locale,
       HttpServletResponse response) {
+    return submit(
+        action,
+        errors -> {
+          response.setStatus(422);
+          return formAgain.apply(errors);
+        },
+        locale);
+  }
+
+  /**
+   * The same, leaving the status to {@code formAgain}: for a page that sets its own status when it
+   * shows the form again, and for the forms that have always answered a refusal with 200.
+   */
+  public String submit(
+      Supplier<String> action, Function<Map<String, String>, String> formAgain, Locale locale) {
     try {
       return action.get();
     } catch (UserError e) {
-      response.setStatus(422);
       return formAgain.apply(byField(e, locale));
     }
   }

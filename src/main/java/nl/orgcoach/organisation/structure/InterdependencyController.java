@@ -10,7 +10,6 @@ import nl.orgcoach.access.ClientScope;
 import nl.orgcoach.access.Clients;
 import nl.orgcoach.organisation.OrganisationRoles;
 import nl.orgcoach.platform.FormErrors;
-import nl.orgcoach.platform.UserError;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -121,14 +120,17 @@ class InterdependencyController {
       Model model,
       Locale locale,
       RedirectAttributes redirect) {
-    try {
-      editing.saveInterdependency(scope, form);
-      return "redirect:/c/" + scope.clientId() + "/interdependencies";
-    } catch (UserError e) {
-      model.addAttribute("errors", formErrors.byField(e, locale));
-      model.addAttribute("form", form);
-      return list(scope, null, model);
-    }
+    return formErrors.submit(
+        () -> {
+          editing.saveInterdependency(scope, form);
+          return "redirect:/c/" + scope.clientId() + "/interdependencies";
+        },
+        errors -> {
+          model.addAttribute("errors", errors);
+          model.addAttribute("form", form);
+          return list(scope, null, model);
+        },
+        locale);
   }
 
   @PostMapping("/c/{clientId}/interdependencies/{interdependencyId}/delete")

@@ -8,7 +8,6 @@ import nl.orgcoach.access.Clients;
 import nl.orgcoach.organisation.OrganisationRoles;
 import nl.orgcoach.platform.FormErrors;
 import nl.orgcoach.platform.NotFoundException;
-import nl.orgcoach.platform.UserError;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -86,6 +85,7 @@ class PersonController {
         scope,
         null,
         new StructureEditing.PersonForm(null, null, null, null, null, unitId, null),
+        Map.of(),
         model);
   }
 
@@ -96,13 +96,11 @@ class PersonController {
       @ModelAttribute StructureEditing.PersonForm form,
       Model model,
       Locale locale) {
-    try {
-      UUID id = editing.savePerson(scope, null, form);
-      return "redirect:/c/" + scope.clientId() + "/people/" + id;
-    } catch (UserError e) {
-      model.addAttribute("errors", formErrors.byField(e, locale));
-      return form(scope, null, form, model);
-    }
+    return formErrors.submit(
+        () ->
+            "redirect:/c/" + scope.clientId() + "/people/" + editing.savePerson(scope, null, form),
+        errors -> form(scope, null, form, errors, model),
+        locale);
   }
 
   @GetMapping("/c/{clientId}/people/{personId}/edit")
@@ -120,6 +118,7 @@ class PersonController {
             p.jobTitle(),
             p.unitId(),
             p.managerId()),
+        Map.of(),
         model);
   }
 
@@ -131,17 +130,21 @@ class PersonController {
       @ModelAttribute StructureEditing.PersonForm form,
       Model model,
       Locale locale) {
-    try {
-      editing.savePerson(scope, personId, form);
-      return "redirect:/c/" + scope.clientId() + "/people/" + personId;
-    } catch (UserError e) {
-      model.addAttribute("errors", formErrors.byField(e, locale));
-      return form(scope, personId, form, model);
-    }
+    return formErrors.submit(
+        () -> {
+          editing.savePerson(scope, personId, form);
+          return "redirect:/c/" + scope.clientId() + "/people/" + personId;
+        },
+        errors -> form(scope, personId, form, errors, model),
+        locale);
   }
 
   private String form(
-      ClientScope scope, UUID personId, StructureEditing.PersonForm form, Model model) {
+      ClientScope scope,
+      UUID personId,
+      StructureEditing.PersonForm form,
+      Map<String, String> errors,
+      Model model) {
     model.addAttribute("client", clients.get(scope));
     model.addAttribute("personId", personId);
     model.addAttribute("form", form);
@@ -168,9 +171,7 @@ class PersonController {
       candidates.remove(personId);
     }
     model.addAttribute("managerChoices", candidates.values());
-    if (model.getAttribute("errors") == null) {
-      model.addAttribute("errors", Map.of());
-    }
+    model.addAttribute("errors", errors);
     return "organisation/person-form";
   }
 }

@@ -70,19 +70,20 @@ class SettingController {
   @GetMapping("/c/{clientId}/settings/new")
   @PreAuthorize(OrganisationRoles.EDITORS)
   String create(ClientScope scope, Model model) {
-    return form(scope, null, new Form(null, null, SettingKind.TEAM_MEETING, null, ""), model);
+    return form(
+        scope, null, new Form(null, null, SettingKind.TEAM_MEETING, null, ""), Map.of(), model);
   }
 
   @PostMapping("/c/{clientId}/settings/new")
   @PreAuthorize(OrganisationRoles.EDITORS)
   String created(ClientScope scope, Form form, Model model, Locale locale) {
-    try {
-      UUID id = editing.saveSetting(scope, null, toCommand(scope, form));
-      return "redirect:/c/" + scope.clientId() + "/settings/" + id;
-    } catch (UserError e) {
-      model.addAttribute("errors", formErrors.byField(e, locale));
-      return form(scope, null, form, model);
-    }
+    return formErrors.submit(
+        () -> {
+          UUID id = editing.saveSetting(scope, null, toCommand(scope, form));
+          return "redirect:/c/" + scope.clientId() + "/settings/" + id;
+        },
+        errors -> form(scope, null, form, errors, model),
+        locale);
   }
 
   @GetMapping("/c/{clientId}/settings/{settingId}/edit")
@@ -94,20 +95,24 @@ class SettingController {
             "\n",
             settings.members(scope, settingId).stream().map(People.PersonRow::externalId).toList());
     return form(
-        scope, settingId, new Form(s.externalId(), s.name(), s.kind(), s.unitId(), members), model);
+        scope,
+        settingId,
+        new Form(s.externalId(), s.name(), s.kind(), s.unitId(), members),
+        Map.of(),
+        model);
   }
 
   @PostMapping("/c/{clientId}/settings/{settingId}/edit")
   @PreAuthorize(OrganisationRoles.EDITORS)
   String edited(
       ClientScope scope, @PathVariable UUID settingId, Form form, Model model, Locale locale) {
-    try {
-      editing.saveSetting(scope, settingId, toCommand(scope, form));
-      return "redirect:/c/" + scope.clientId() + "/settings/" + settingId;
-    } catch (UserError e) {
-      model.addAttribute("errors", formErrors.byField(e, locale));
-      return form(scope, settingId, form, model);
-    }
+    return formErrors.submit(
+        () -> {
+          editing.saveSetting(scope, settingId, toCommand(scope, form));
+          return "redirect:/c/" + scope.clientId() + "/settings/" + settingId;
+        },
+        errors -> form(scope, settingId, form, errors, model),
+        locale);
   }
 
   /**
@@ -147,15 +152,14 @@ class SettingController {
         form.externalId(), form.name(), form.kind(), form.unitId(), ids);
   }
 
-  private String form(ClientScope scope, UUID settingId, Form form, Model model) {
+  private String form(
+      ClientScope scope, UUID settingId, Form form, Map<String, String> errors, Model model) {
     model.addAttribute("client", clients.get(scope));
     model.addAttribute("settingId", settingId);
     model.addAttribute("form", form);
     model.addAttribute("kinds", SettingKind.values());
     model.addAttribute("unitChoices", units.choices(scope));
-    if (model.getAttribute("errors") == null) {
-      model.addAttribute("errors", Map.of());
-    }
+    model.addAttribute("errors", errors);
     return "organisation/setting-form";
   }
 

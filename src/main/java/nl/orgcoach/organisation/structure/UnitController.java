@@ -1,13 +1,13 @@
 package nl.orgcoach.organisation.structure;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import nl.orgcoach.access.ClientScope;
 import nl.orgcoach.access.Clients;
 import nl.orgcoach.organisation.OrganisationRoles;
 import nl.orgcoach.platform.FormErrors;
 import nl.orgcoach.platform.NotFoundException;
-import nl.orgcoach.platform.UserError;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -65,7 +65,8 @@ class UnitController {
   @GetMapping("/c/{clientId}/units/new")
   @PreAuthorize(OrganisationRoles.EDITORS)
   String create(ClientScope scope, @RequestParam(required = false) UUID parentId, Model model) {
-    return form(scope, null, new StructureEditing.UnitForm(null, null, null, parentId), model);
+    return form(
+        scope, null, new StructureEditing.UnitForm(null, null, null, parentId), Map.of(), model);
   }
 
   @PostMapping("/c/{clientId}/units/new")
@@ -75,13 +76,10 @@ class UnitController {
       @ModelAttribute StructureEditing.UnitForm form,
       Model model,
       Locale locale) {
-    try {
-      UUID id = editing.saveUnit(scope, null, form);
-      return "redirect:/c/" + scope.clientId() + "/units/" + id;
-    } catch (UserError e) {
-      model.addAttribute("errors", formErrors.byField(e, locale));
-      return form(scope, null, form, model);
-    }
+    return formErrors.submit(
+        () -> "redirect:/c/" + scope.clientId() + "/units/" + editing.saveUnit(scope, null, form),
+        errors -> form(scope, null, form, errors, model),
+        locale);
   }
 
   @GetMapping("/c/{clientId}/units/{unitId}/edit")
@@ -92,6 +90,7 @@ class UnitController {
         scope,
         unitId,
         new StructureEditing.UnitForm(unit.externalId(), unit.name(), unit.kind(), unit.parentId()),
+        Map.of(),
         model);
   }
 
@@ -103,23 +102,26 @@ class UnitController {
       @ModelAttribute StructureEditing.UnitForm form,
       Model model,
       Locale locale) {
-    try {
-      editing.saveUnit(scope, unitId, form);
-      return "redirect:/c/" + scope.clientId() + "/units/" + unitId;
-    } catch (UserError e) {
-      model.addAttribute("errors", formErrors.byField(e, locale));
-      return form(scope, unitId, form, model);
-    }
+    return formErrors.submit(
+        () -> {
+          editing.saveUnit(scope, unitId, form);
+          return "redirect:/c/" + scope.clientId() + "/units/" + unitId;
+        },
+        errors -> form(scope, unitId, form, errors, model),
+        locale);
   }
 
-  private String form(ClientScope scope, UUID unitId, StructureEditing.UnitForm form, Model model) {
+  private String form(
+      ClientScope scope,
+      UUID unitId,
+      StructureEditing.UnitForm form,
+      Map<String, String> errors,
+      Model model) {
     model.addAttribute("client", clients.get(scope));
     model.addAttribute("unitId", unitId);
     model.addAttribute("form", form);
     model.addAttribute("choices", units.choices(scope));
-    model.addAttribute(
-        "errors",
-        model.getAttribute("errors") == null ? java.util.Map.of() : model.getAttribute("errors"));
+    model.addAttribute("errors", errors);
     return "organisation/unit-form";
   }
 }
