@@ -41,5 +41,7 @@ public enum AuditType {
   FEEDBACK_RATER_INVITED,
   FEEDBACK_RATER_REMINDED,
   FEEDBACK_ROUND_CLOSED,
-  FEEDBACK_RESULTS_VIEWED
+  FEEDBACK_RESULTS_VIEWED,
+  /** HR, an admin or a sponsor read the feedback heatmap: engagement, unit and period. */
+  FEEDBACK_HEATMAP_VIEWED
 }

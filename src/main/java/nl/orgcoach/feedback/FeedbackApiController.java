@@ -30,12 +30,17 @@ class FeedbackApiController {
   private final FeedbackService service;
   private final FeedbackSettings settings;
   private final FeedbackHeatmap heatmap;
+  private final HeatmapAudit audit;
 
   FeedbackApiController(
-      FeedbackService service, FeedbackSettings settings, FeedbackHeatmap heatmap) {
+      FeedbackService service,
+      FeedbackSettings settings,
+      FeedbackHeatmap heatmap,
+      HeatmapAudit audit) {
     this.service = service;
     this.settings = settings;
     this.heatmap = heatmap;
+    this.audit = audit;
   }
 
   /**
@@ -131,6 +136,7 @@ class FeedbackApiController {
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to,
       java.util.Locale locale) {
-    return heatmap.heatmap(scope, me, engagement, unit, from, to, locale);
+    return audit.viewed(
+        scope, heatmap.heatmap(scope, me, engagement, unit, from, to, locale), "api");
   }
 }

@@ -34,18 +34,21 @@ class FeedbackPagesController {
   private final FormErrors formErrors;
   private final FeedbackSettings settings;
   private final FeedbackHeatmap heatmap;
+  private final HeatmapAudit audit;
 
   FeedbackPagesController(
       FeedbackService service,
       Clients clients,
       FormErrors formErrors,
       FeedbackSettings settings,
-      FeedbackHeatmap heatmap) {
+      FeedbackHeatmap heatmap,
+      HeatmapAudit audit) {
     this.service = service;
     this.clients = clients;
     this.formErrors = formErrors;
     this.settings = settings;
     this.heatmap = heatmap;
+    this.audit = audit;
   }
 
   @GetMapping("/c/{clientId}/feedback")
@@ -71,11 +74,18 @@ class FeedbackPagesController {
       HttpServletResponse response) {
     model.addAttribute("client", clients.get(scope));
     try {
-      model.addAttribute("h", heatmap.heatmap(scope, me, engagement, unit, from, to, locale));
+      model.addAttribute(
+          "h",
+          audit.viewed(
+              scope, heatmap.heatmap(scope, me, engagement, unit, from, to, locale), "page"));
       model.addAttribute("errors", Map.of());
     } catch (UserError e) {
       response.setStatus(422);
-      model.addAttribute("h", heatmap.heatmap(scope, me, engagement, unit, null, null, locale));
+      // The default period is what is shown, and so what is written to the audit log.
+      model.addAttribute(
+          "h",
+          audit.viewed(
+              scope, heatmap.heatmap(scope, me, engagement, unit, null, null, locale), "page"));
       model.addAttribute("errors", formErrors.byField(e, locale));
     }
     return "feedback/heatmap";

@@ -2,6 +2,7 @@ package nl.orgcoach.feedback;
 
 import static nl.orgcoach.support.TestUsers.asUser;
 import static nl.orgcoach.support.TestUsers.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -12,7 +13,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
+import nl.orgcoach.access.AuditLog;
+import nl.orgcoach.access.AuditType;
 import nl.orgcoach.access.UserAccount;
 import nl.orgcoach.support.IntegrationTest;
 import nl.orgcoach.support.TestUsers;
@@ -233,5 +237,76 @@ class FeedbackHeatmapTest {
         .andExpect(content().string(containsString("data-testid=\"feedback-heatmap-link\"")));
     mvc.perform(get("/c/{c}/feedback/heatmap", s.client.value()).with(asUser(s.employee)))
         .andExpect(status().isNotFound());
+  }
+
+  @Test
+  void everyReadIsInTheAuditLogWithEngagementUnitAndPeriodAndNoPersonalData() throws Exception {
+    AuditLog audit = context.getBean(AuditLog.class);
+    java.util.function.Supplier<List<AuditLog.Entry>> entries =
+        () ->
+            audit.latest(500, AuditType.FEEDBACK_HEATMAP_VIEWED).stream()
+                .filter(e -> e.detail().contains(s.whole.toString()))
+                .toList();
+    String to = LocalDate.now().minusDays(35).toString();
+    String from = LocalDate.now().minusDays(100).toString();
+
+    mvc.perform(
+            get("/c/{c}/feedback/heatmap", s.client.value())
+                .with(asUser(s.hr))
+                .param("engagement", s.whole.toString())
+                .param("unit", s.noord.toString())
+                .param("from", from)
+                .param("to", to))
+        .andExpect(status().isOk());
+    assertThat(entries.get()).hasSize(1);
+    AuditLog.Entry page = entries.get().get(0);
+    assertThat(page.actor()).isEqualTo(s.hr.email());
+    assertThat(page.clientId()).isEqualTo(s.client.value());
+    assertThat(page.detail())
+        .isEqualTo(
+            "engagement "
+                + s.whole
+                + " unit "
+                + s.noord
+                + " from "
+                + from
+                + " to "
+                + to
+                + " (page)");
+
+    api(s.hr, "?engagement=" + s.whole).andExpect(status().isOk());
+    assertThat(entries.get()).hasSize(2);
+    AuditLog.Entry api = entries.get().get(0);
+    assertThat(api.detail())
+        .startsWith("engagement " + s.whole + " unit top from ")
+        .endsWith(" to " + LocalDate.now(FeedbackService.ZONE) + " (api)");
+    // No person of the scenario, nor a figure, in either entry.
+    for (AuditLog.Entry e : entries.get()) {
+      assertThat(e.detail())
+          .doesNotContain(s.person("A1", s.teamA).toString())
+          .doesNotContain("Noord")
+          .doesNotContain("Test")
+          .doesNotContain("@");
+    }
+
+    // A refused read writes nothing.
+    api(s.employee, "?engagement=" + s.whole).andExpect(status().isNotFound());
+    api(s.hr, "?engagement=" + s.whole + "&unit=" + UUID.randomUUID())
+        .andExpect(status().isNotFound());
+    assertThat(entries.get()).hasSize(2);
+
+    for (String lang : List.of("nl", "en")) {
+      mvc.perform(
+              get("/admin/audit")
+                  .param("type", "FEEDBACK_HEATMAP_VIEWED")
+                  .with(asUser(s.admin))
+                  .locale(java.util.Locale.forLanguageTag(lang)))
+          .andExpect(status().isOk())
+          .andExpect(content().string(containsString(lang.equals("nl") ? "Auditlog" : "Audit log")))
+          .andExpect(
+              content().string(containsString("data-audit-type=\"FEEDBACK_HEATMAP_VIEWED\"")))
+          .andExpect(content().string(containsString(page.detail())))
+          .andExpect(content().string(containsString(api.detail())));
+    }
   }
 }
