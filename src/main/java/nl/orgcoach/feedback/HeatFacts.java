@@ -8,12 +8,12 @@ import java.util.UUID;
 import nl.orgcoach.feedback.FeedbackAnonymity.HeatSums;
 
 /**
- * The HR heatmap's input for one client, held in memory: every row of {@code feedback_heat} that
- * passes the round gate (one per closed round and framework behaviour: the ratee, when it closed,
- * the number and total of the others' ratings), and each ratee's current unit. Grouping some
- * 200,000 such rows by unit and behaviour took PostgreSQL 300–500 ms per request on two cores, of
- * which most was hashing and sending 47,000 groups keyed by two UUIDs; here one pass over a few
- * arrays takes milliseconds, for any period.
+ * The input of the HR heatmap for one client, held in memory: every row of {@code feedback_heat}
+ * that passes the round gate (one per closed round and framework behaviour: the ratee, when it
+ * closed, the number and total of the ratings by others), and the current unit of each ratee.
+ * Grouping some 200,000 such rows by unit and behaviour took PostgreSQL 300–500 ms per request on
+ * two cores, of which most was hashing and sending 47,000 groups keyed by two UUIDs; here one pass
+ * over a few arrays takes milliseconds, for any period.
  *
  * <p>Immutable: {@link FeedbackHeatmap} builds a new one when a round has been summarised or
  * someone moved, and requests read whichever one they got. Rows below the round gate are left out
@@ -21,7 +21,9 @@ import nl.orgcoach.feedback.FeedbackAnonymity.HeatSums;
  */
 final class HeatFacts {
 
-  /** A row of feedback_heat as read, before the UUIDs are numbered. */
+  // A row of feedback_heat as read, before the UUIDs are numbered. (No javadoc: Modulith's
+  // documenter
+  // fails on this nested record when it has one: "No signature found in source map".)
   record Row(UUID behaviour, UUID ratee, long closedAt, int ratings, int total) {}
 
   private final int[] behaviour;
@@ -53,8 +55,8 @@ final class HeatFacts {
   }
 
   /**
-   * The facts of these rows (those at or above {@code threshold} others' ratings), with the ratees'
-   * units from {@code unitOf} (a ratee without a unit there counts nowhere).
+   * The facts of these rows (those with at least {@code threshold} ratings by others), with the
+   * units of the ratees from {@code unitOf} (a ratee without a unit there counts nowhere).
    */
   static HeatFacts of(List<Row> rows, int threshold, Map<UUID, UUID> unitOf) {
     Map<UUID, Integer> behaviours = new HashMap<>();
@@ -89,7 +91,7 @@ final class HeatFacts {
         units(ratees, unitOf));
   }
 
-  /** The same facts with the ratees' units as {@code unitOf} has them now (someone moved). */
+  /** The same facts with the units of the ratees as {@code unitOf} has them now (someone moved). */
   HeatFacts withUnits(Map<UUID, UUID> unitOf) {
     return new HeatFacts(
         behaviour, ratee, closedAt, ratings, total, behaviourIndex, ratees, units(ratees, unitOf));
@@ -109,8 +111,9 @@ final class HeatFacts {
 
   /**
    * Per column and unit (as numbered by {@code unitIndex}, {@code units} of them): the distinct
-   * ratees, the ratings and their total, of the rows that closed in [{@code start}, {@code end})
-   * (epoch milliseconds). A ratee with several rounds in the period counts once per column.
+   * ratees, the ratings and their total, of the rows that closed from {@code start} up to but not
+   * including {@code end} (epoch milliseconds). A ratee with several rounds in the period counts
+   * once per column.
    */
   HeatSums[][] own(List<UUID> columns, long start, long end, Map<UUID, Integer> unitIndex) {
     int units = unitIndex.size();

@@ -7,9 +7,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes {@link AuditType#FEEDBACK_HEATMAP_VIEWED} for a heatmap that was read, page or API: which
- * engagement, unit and period, so that HR's reading of the figures can be traced. No personal data:
- * ids of the engagement and the unit and the dates only, never a person or a figure. A heatmap
- * without an engagement holds no figures and is not written; a refused read (404) never gets here.
+ * engagement, unit and period, so that what HR read can be traced. No personal data: ids of the
+ * engagement and the unit and the dates only, never a person or a figure. A heatmap without an
+ * engagement holds no figures and is not written; a refused read (404) never gets here.
  */
 @Component
 class HeatmapAudit {
