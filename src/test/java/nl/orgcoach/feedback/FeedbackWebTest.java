@@ -215,6 +215,13 @@ class FeedbackWebTest {
             .andExpect(jsonPath("$.change.sd").value(0.8))
             .andExpect(jsonPath("$.change.reliability").value(0.7))
             .andExpect(jsonPath("$.change.placeholder").value(true))
+            // One ratee (Els) of the 30 a client's own reference needs; her behaviours are free
+            // text, so none of hers is in the self–other norm.
+            .andExpect(jsonPath("$.change.source").value("PLACEHOLDER"))
+            .andExpect(jsonPath("$.change.sampleSize").value(1))
+            .andExpect(jsonPath("$.change.minimumSampleSize").value(30))
+            .andExpect(jsonPath("$.selfOther.source").value("PLACEHOLDER"))
+            .andExpect(jsonPath("$.selfOther.sampleSize").value(0))
             .andReturn()
             .getResponse()
             .getContentAsString();
@@ -226,7 +233,10 @@ class FeedbackWebTest {
         .andExpect(content().string(containsString("Vraagt echt door")))
         .andExpect(content().string(containsString("data-category=\"UNDER_ESTIMATOR\"")))
         .andExpect(content().string(containsString("data-testid=\"feedback-soa-settings\"")))
-        .andExpect(content().string(containsString("s₁ = 0.8 and r = 0.7 are placeholders")));
+        .andExpect(
+            content()
+                .string(
+                    containsString("s₁ and r: placeholder (this client has 1 of the 30 ratees")));
     // The coach read Els's results (the audit says so); Els reading her own is not recorded.
     var viewed =
         context
