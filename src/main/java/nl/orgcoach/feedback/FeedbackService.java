@@ -818,8 +818,6 @@ public class FeedbackService {
    * PLACEHOLDER (the configured values; {@code placeholder} true). {@code basis} says it in a
    * sentence.
    */
-  @com.fasterxml.jackson.annotation.JsonInclude(
-      com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
   public record ChangeSettings(
       double sd,
       double reliability,
