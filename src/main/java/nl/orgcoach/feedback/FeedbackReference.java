@@ -154,7 +154,14 @@ class FeedbackReference {
       ORDER BY f.ratee_person_id, f.created_at, f.id DESC, b.position, a.rater_id
       """;
 
+  /**
+   * Rows fetched per round trip: PostgreSQL streams a result only inside a transaction and with a
+   * fetch size; without one the driver would hold every answer of a large client at once.
+   */
+  static final int FETCH_SIZE = 10_000;
+
   private final JdbcClient jdbc;
+  private final JdbcClient streaming;
   private final FeedbackAnonymity anonymity;
   private final FeedbackSettings settings;
   private final TransactionTemplate readTx;
@@ -175,10 +182,14 @@ class FeedbackReference {
 
   FeedbackReference(
       JdbcClient jdbc,
+      javax.sql.DataSource dataSource,
       FeedbackAnonymity anonymity,
       FeedbackSettings settings,
       PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
+    var template = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+    template.setFetchSize(FETCH_SIZE);
+    this.streaming = JdbcClient.create(template);
     this.anonymity = anonymity;
     this.settings = settings;
     this.readTx = new TransactionTemplate(transactions);
@@ -225,7 +236,8 @@ class FeedbackReference {
         s -> {
           Fingerprint fingerprint = fingerprint(scope, now);
           Sampler sampler = new Sampler(anonymity);
-          jdbc.sql(ANSWERS)
+          streaming
+              .sql(ANSWERS)
               .param("client", scope.id())
               .param("now", now)
               .query(
