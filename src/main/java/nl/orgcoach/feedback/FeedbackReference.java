@@ -380,8 +380,8 @@ class FeedbackReference {
   }
 
   /**
-   * The sentence about the source, in English (for the API): "from this client's N ratees, rounds
-   * closed up to DATE", or why it is a placeholder.
+   * The sentence about the source, in English (for the API): the client's count of ratees and the
+   * date of the latest close, or why the placeholder is used (with the count, of the minimum).
    */
   static String basis(Source source, int sampleSize, int minimum, LocalDate through) {
     if (source == Source.CLIENT) {

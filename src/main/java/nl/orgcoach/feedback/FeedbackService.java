@@ -865,11 +865,6 @@ public class FeedbackService {
       SelfOtherSettings selfOther,
       List<BehaviourResults> behaviours) {}
 
-  /** The reference of reliable change of the client, as of {@code now}. */
-  ChangeSettings changeSettings(ClientScope scope, OffsetDateTime now) {
-    return changeSettings(reference.of(scope, now).change());
-  }
-
   private static ChangeSettings changeSettings(FeedbackReference.Change c) {
     var reference = c.reference();
     return new ChangeSettings(
@@ -895,11 +890,6 @@ public class FeedbackService {
                     c.groups(),
                     c.k0())
                 : ""));
-  }
-
-  /** The self–other settings of the client, as of {@code now}. */
-  SelfOtherSettings selfOtherSettings(ClientScope scope, OffsetDateTime now) {
-    return selfOtherSettings(reference.of(scope, now).norm());
   }
 
   private SelfOtherSettings selfOtherSettings(FeedbackReference.Norm n) {
