@@ -2,8 +2,9 @@ package nl.orgcoach.feedback;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,12 +13,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+import nl.orgcoach.access.ClientId;
 import nl.orgcoach.access.ClientScope;
+import nl.orgcoach.access.LinkTokens;
 import nl.orgcoach.stats.AnonymityRule;
 import nl.orgcoach.stats.RaterAgreement;
 import nl.orgcoach.stats.ReliableChange;
 import nl.orgcoach.stats.SelfOtherAgreement;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -46,17 +49,20 @@ import org.springframework.transaction.support.TransactionTemplate;
  * sample never holds a group that the person's own results would hide. Only aggregates leave this
  * class.
  *
- * <p>How it is kept: one statement reads the client's fingerprint (how many rounds are closed and
- * the latest close), one streams the rated answers of the closed rounds; the result is cached per
- * client in this node's memory with that fingerprint, and recomputed when it changes. Answers of a
- * closed round never change and rounds are never deleted, so a newly closed round (by a person, the
- * scheduler, or its close date passing) changes the count; nothing has to be invalidated.
+ * <p><b>Published versions</b> (table {@code feedback_reference}, V4_7). The results read the
+ * stored version only ({@link #of}: one lookup by key). {@link #publish} computes a new one, off
+ * the request path (the scheduler, at most once a day per client, claimed by one conditional
+ * update): it counts the rounds closed by the start of that day (Dutch time), and replaces a stored
+ * version that showed the client's figures only when at least {@link FeedbackAnonymity#threshold()}
+ * ratees are new, changed or gone in the sample since then (product invariant 4, METHODS §6: the
+ * difference of two published versions stands for at least that many people). Otherwise the stored
+ * version stays.
  */
 @Service
 class FeedbackReference {
 
-  /** Clients whose reference is kept, least recently used dropped first. */
-  static final int CACHE_SIZE = 64;
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(FeedbackReference.class);
 
   enum Source {
     /** Estimated from this client's own closed rounds. */
@@ -65,13 +71,12 @@ class FeedbackReference {
     PLACEHOLDER
   }
 
-  /** What the cache compares: closed rounds of the client and the latest close among them. */
-  record Fingerprint(long closedRounds, OffsetDateTime latestClose) {}
-
   /**
    * The reference of reliable change.
    *
    * @param sampleSize ratees with a first closed round that showed "all others" somewhere
+   * @param through the last day whose closed rounds count (Dutch time), null when nothing was
+   *     published
    * @param groups ratee × behaviour groups of those rounds (null for the placeholder without data)
    * @param k0 the adjusted mean group size (ICC(1) only), null when not estimated
    * @param icc1 ICC(1) with k0, for the record, null when not estimated
@@ -100,7 +105,23 @@ class FeedbackReference {
       int minimumSampleSize,
       LocalDate through) {}
 
-  record Reference(Change change, Norm norm) {}
+  /**
+   * Both references of a version.
+   *
+   * @param publishedAt when the version was computed; null: nothing published for the client yet
+   *     (both are then the placeholders, with a sample size of 0)
+   */
+  record Reference(Change change, Norm norm, OffsetDateTime publishedAt) {
+
+    Reference(Change change, Norm norm) {
+      this(change, norm, null);
+    }
+
+    /** Whether it shows any figure of the client (an unusable estimate shows groups and k0). */
+    boolean disclosesClient() {
+      return norm.source() == Source.CLIENT || change.groups() != null;
+    }
+  }
 
   /**
    * One rated answer of a closed round, in the order of {@link #ANSWERS}: by ratee, their rounds
@@ -120,25 +141,42 @@ class FeedbackReference {
 
   /**
    * What the rounds give, before it is summarised: the self–other pairs and the groups of the first
-   * rounds, with how many distinct ratees are behind each.
+   * rounds, with how many distinct ratees are behind each, and per ratee who contributed a digest
+   * of what they contributed (to count changed ratees between versions).
    */
   record Sample(
       List<SelfOtherAgreement.Ratings> pairs,
       int normRatees,
       List<double[]> firstRoundGroups,
-      int changeRatees) {}
+      int changeRatees,
+      Map<UUID, String> digests) {
 
-  private static final String FINGERPRINT =
-      """
-      SELECT COUNT(*) AS closed_rounds, MAX(COALESCE(closed_at, closes_at)) AS latest_close
-      FROM feedback_round
-      WHERE client_id = :client AND (closed_at IS NOT NULL OR closes_at <= :now)
-      """;
+    Sample(
+        List<SelfOtherAgreement.Ratings> pairs,
+        int normRatees,
+        List<double[]> firstRoundGroups,
+        int changeRatees) {
+      this(pairs, normRatees, firstRoundGroups, changeRatees, Map.of());
+    }
+  }
+
+  /** What {@link #publish} did. */
+  enum Publication {
+    /** The new version replaced the stored one (or is the first). */
+    PUBLISHED,
+    /**
+     * The stored version stays: it shows the client's figures and fewer than the threshold of
+     * ratees changed since.
+     */
+    KEPT,
+    /** This day's attempt was made already (by this or another node). */
+    DONE_ALREADY
+  }
 
   /**
-   * The rated answers of the client's closed rounds ("not seen" is no rating and changes no
-   * decision; behaviours nobody rated change none either). Rounds in the order the results page
-   * takes a person's history: created_at, then id descending.
+   * The rated answers of the client's rounds closed by the cut-off ("not seen" is no rating and
+   * changes no decision; behaviours nobody rated change none either). Rounds in the order the
+   * results page takes a person's history: created_at, then id descending.
    */
   private static final String ANSWERS =
       """
@@ -149,9 +187,30 @@ class FeedbackReference {
       JOIN feedback_behaviour b ON b.round_id = f.id AND b.client_id = f.client_id
       JOIN feedback_answer a ON a.behaviour_id = b.id AND a.client_id = b.client_id
       JOIN feedback_rater r ON r.id = a.rater_id AND r.client_id = a.client_id
-      WHERE f.client_id = :client AND (f.closed_at IS NOT NULL OR f.closes_at <= :now)
+      WHERE f.client_id = :client AND (f.closed_at <= :cut OR f.closes_at <= :cut)
         AND r.answered_at IS NOT NULL AND a.rating IS NOT NULL
       ORDER BY f.ratee_person_id, f.created_at, f.id DESC, b.position, a.rater_id
+      """;
+
+  private static final String STORED =
+      """
+      SELECT through, computed_at, minimum_ratees, norm_source, norm_ratees, norm_size,
+             norm_mean_difference, norm_sd_difference, norm_mean_others, change_source,
+             change_ratees, change_sd, change_reliability, change_groups, change_k0, change_icc1
+      FROM feedback_reference WHERE client_id = :client AND through IS NOT NULL
+      """;
+
+  /**
+   * Clients with rounds whose attempt of the day is not made yet (for the scheduler), at most
+   * {@code limit}.
+   */
+  private static final String DUE =
+      """
+      SELECT c.id FROM client c
+      WHERE EXISTS (SELECT 1 FROM feedback_round f WHERE f.client_id = c.id)
+        AND NOT EXISTS (SELECT 1 FROM feedback_reference r
+                        WHERE r.client_id = c.id AND r.attempted_through >= :cut)
+      ORDER BY c.id FETCH FIRST %d ROWS ONLY
       """;
 
   /**
@@ -162,105 +221,313 @@ class FeedbackReference {
 
   private final JdbcClient jdbc;
   private final JdbcClient streaming;
+  private final org.springframework.jdbc.core.JdbcTemplate template;
   private final FeedbackAnonymity anonymity;
   private final FeedbackSettings settings;
-  private final TransactionTemplate readTx;
-
-  private record Kept(Fingerprint fingerprint, Reference reference) {}
-
-  private final Map<UUID, Kept> cache =
-      Collections.synchronizedMap(
-          new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<UUID, Kept> eldest) {
-              return size() > CACHE_SIZE;
-            }
-          });
-
-  /** One lock per client, so that requests arriving together compute it once. */
-  private final Map<UUID, Object> computing = new ConcurrentHashMap<>();
+  private final TransactionTemplate tx;
+  private final LinkTokens links;
 
   FeedbackReference(
       JdbcClient jdbc,
       javax.sql.DataSource dataSource,
       FeedbackAnonymity anonymity,
       FeedbackSettings settings,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions,
+      LinkTokens links) {
     this.jdbc = jdbc;
     var template = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
     template.setFetchSize(FETCH_SIZE);
     this.streaming = JdbcClient.create(template);
+    this.template = template;
     this.anonymity = anonymity;
     this.settings = settings;
-    this.readTx = new TransactionTemplate(transactions);
-    this.readTx.setReadOnly(true);
+    this.tx = new TransactionTemplate(transactions);
+    this.links = links;
   }
 
-  /** The client's reference as of {@code now}, from the cache when no round closed since. */
-  Reference of(ClientScope scope, OffsetDateTime now) {
-    Fingerprint current = fingerprint(scope, now);
-    Kept kept = cache.get(scope.id());
-    if (kept != null && kept.fingerprint().equals(current)) {
-      return kept.reference();
-    }
-    synchronized (computing.computeIfAbsent(scope.id(), k -> new Object())) {
-      current = fingerprint(scope, now);
-      kept = cache.get(scope.id());
-      if (kept == null || !kept.fingerprint().equals(current)) {
-        kept = recompute(scope, now);
-        cache.put(scope.id(), kept);
-      }
-      return kept.reference();
-    }
+  /** The start of the day of {@code now} in Dutch time: a version counts rounds closed by then. */
+  static OffsetDateTime cutOff(OffsetDateTime now) {
+    return now.atZoneSameInstant(FeedbackService.ZONE)
+        .toLocalDate()
+        .atStartOfDay(FeedbackService.ZONE)
+        .toOffsetDateTime()
+        .withOffsetSameInstant(ZoneOffset.UTC);
   }
 
-  Fingerprint fingerprint(ClientScope scope, OffsetDateTime now) {
-    return jdbc.sql(FINGERPRINT)
-        .param("client", scope.id())
-        .param("now", now)
-        .query(
-            (rs, n) ->
-                new Fingerprint(
-                    rs.getLong("closed_rounds"),
-                    rs.getObject("latest_close", OffsetDateTime.class)))
-        .single();
+  /** The last day whose closes count in a version of cut-off {@code cut}. */
+  static LocalDate lastDay(OffsetDateTime cut) {
+    return cut.atZoneSameInstant(FeedbackService.ZONE).toLocalDate().minusDays(1);
   }
 
   /**
-   * Reads and summarises the client's closed rounds, without the cache. The fingerprint is read
-   * first: a round closing in between is in the result but not its fingerprint, which costs one
-   * needless recomputation, never a stale answer.
+   * The client's published reference: the stored version (one lookup by key), or the placeholders
+   * with a sample size of 0 when none was published. Computes nothing.
    */
-  private Kept recompute(ClientScope scope, OffsetDateTime now) {
-    return readTx.execute(
-        s -> {
-          Fingerprint fingerprint = fingerprint(scope, now);
-          Sampler sampler = new Sampler(anonymity);
-          streaming
-              .sql(ANSWERS)
-              .param("client", scope.id())
-              .param("now", now)
-              .query(
-                  rs -> {
-                    UUID person = rs.getObject("person_id", UUID.class);
-                    sampler.accept(
-                        new Row(
-                            rs.getObject("ratee_person_id", UUID.class),
-                            rs.getObject("round_id", UUID.class),
-                            rs.getObject("behaviour_id", UUID.class),
-                            rs.getString("text"),
-                            rs.getObject("identity", UUID.class),
-                            person != null ? person.toString() : rs.getString("email"),
-                            RaterGroup.valueOf(rs.getString("rater_group")),
-                            rs.getBoolean("named"),
-                            rs.getInt("rating")));
-                  });
-          LocalDate through =
-              fingerprint.latestClose() == null
-                  ? null
-                  : fingerprint.latestClose().atZoneSameInstant(FeedbackService.ZONE).toLocalDate();
-          return new Kept(fingerprint, estimate(sampler.finish(), settings, through));
+  Reference of(ClientScope scope) {
+    return jdbc.sql(STORED)
+        .param("client", scope.id())
+        .query(this::stored)
+        .optional()
+        .orElseGet(this::unpublished);
+  }
+
+  private Reference unpublished() {
+    Reference none = estimate(new Sample(List.of(), 0, List.of(), 0), settings, null);
+    return new Reference(none.change(), none.norm(), null);
+  }
+
+  private Reference stored(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    LocalDate through = lastDay(rs.getObject("through", OffsetDateTime.class));
+    int minimum = rs.getInt("minimum_ratees");
+    Norm norm;
+    if (Source.CLIENT.name().equals(rs.getString("norm_source"))) {
+      norm =
+          new Norm(
+              Source.CLIENT,
+              new SelfOtherAgreement.ReferenceSample(
+                  rs.getInt("norm_size"),
+                  rs.getDouble("norm_mean_difference"),
+                  rs.getDouble("norm_sd_difference"),
+                  rs.getDouble("norm_mean_others")),
+              rs.getInt("norm_ratees"),
+              minimum,
+              through);
+    } else {
+      norm =
+          new Norm(
+              Source.PLACEHOLDER,
+              placeholderNorm(settings),
+              rs.getInt("norm_ratees"),
+              minimum,
+              through);
+    }
+    Integer groups = rs.getObject("change_groups", Integer.class);
+    Double k0 = rs.getObject("change_k0", Double.class);
+    Double icc1 = rs.getObject("change_icc1", Double.class);
+    int changeRatees = rs.getInt("change_ratees");
+    Change change =
+        Source.CLIENT.name().equals(rs.getString("change_source"))
+            ? new Change(
+                Source.CLIENT,
+                new ReliableChange.Reference(
+                    rs.getDouble("change_sd"), rs.getDouble("change_reliability")),
+                changeRatees,
+                minimum,
+                through,
+                groups,
+                k0,
+                icc1,
+                true)
+            : new Change(
+                Source.PLACEHOLDER,
+                new ReliableChange.Reference(settings.changeSd(), settings.changeReliability()),
+                changeRatees,
+                minimum,
+                through,
+                groups,
+                k0,
+                icc1,
+                false);
+    return new Reference(
+        change,
+        norm,
+        rs.getObject("computed_at", OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC));
+  }
+
+  /**
+   * Clients whose publication of the day of {@code now} is still to be attempted, at most {@code
+   * limit} (for the scheduler; a later run takes the rest).
+   */
+  List<ClientId> due(OffsetDateTime now, int limit) {
+    return jdbc.sql(DUE.formatted(Math.max(1, limit)))
+        .param("cut", cutOff(now))
+        .query((rs, n) -> new ClientId(rs.getObject(1, UUID.class)))
+        .list();
+  }
+
+  /** {@link #publish} for the scheduler, which knows the client by the id of a row it read. */
+  Publication publishScheduled(ClientId client, OffsetDateTime now) {
+    return publish(links.scopeOf(client, "feedback-schedule"), now);
+  }
+
+  /**
+   * Attempts the client's version of the day of {@code now}: counts the rounds closed by the start
+   * of that day, and stores the result unless the stored version shows the client's figures and
+   * fewer than the threshold of ratees changed since (then it stays). At most one attempt per
+   * client and day, whatever the number of nodes or calls: the attempt is claimed by one
+   * conditional update, in the same transaction as the write (a failure leaves the day to the next
+   * run).
+   */
+  Publication publish(ClientScope scope, OffsetDateTime now) {
+    OffsetDateTime cut = cutOff(now);
+    try {
+      jdbc.sql(
+              """
+              INSERT INTO feedback_reference (client_id) VALUES (:client) ON CONFLICT DO NOTHING
+              """)
+          .param("client", scope.id())
+          .update();
+    } catch (DuplicateKeyException raced) {
+      // Another node made the row at the same moment; the claim below decides.
+    }
+    return tx.execute(
+        status -> {
+          int claimed =
+              jdbc.sql(
+                      """
+                      UPDATE feedback_reference SET attempted_through = :cut
+                      WHERE client_id = :client
+                        AND (attempted_through IS NULL OR attempted_through < :cut)
+                      """)
+                  .param("cut", cut)
+                  .param("client", scope.id())
+                  .update();
+          if (claimed == 0) {
+            return Publication.DONE_ALREADY;
+          }
+          Sample sample = sample(scope, cut);
+          Reference next = estimate(sample, settings, lastDay(cut));
+          Map<UUID, String> disclosed = disclosedSet(scope);
+          if (next.disclosesClient() && disclosed != null) {
+            int changed = changed(disclosed, sample.digests());
+            if (changed < anonymity.threshold()) {
+              log.info(
+                  "Feedback reference of client {}: kept ({} ratee(s) changed, {} needed)",
+                  scope.id(),
+                  changed,
+                  anonymity.threshold());
+              return Publication.KEPT;
+            }
+          }
+          write(scope, cut, now, next, sample);
+          return Publication.PUBLISHED;
         });
+  }
+
+  /** The sample of the latest version that showed the client's figures, or null if none did. */
+  private Map<UUID, String> disclosedSet(ClientScope scope) {
+    List<Integer> size =
+        jdbc.sql("SELECT disclosed_ratees FROM feedback_reference WHERE client_id = :client")
+            .param("client", scope.id())
+            .query((rs, n) -> rs.getObject(1, Integer.class))
+            .list();
+    if (size.isEmpty() || size.get(0) == null) {
+      return null;
+    }
+    Map<UUID, String> set = new HashMap<>();
+    jdbc.sql(
+            "SELECT ratee_person_id, digest FROM feedback_reference_ratee WHERE client_id = :client")
+        .param("client", scope.id())
+        .query(
+            rs -> {
+              set.put(rs.getObject(1, UUID.class), rs.getString(2));
+            });
+    return set;
+  }
+
+  /** Ratees new, changed or gone in {@code now} against {@code before}. */
+  static int changed(Map<UUID, String> before, Map<UUID, String> now) {
+    int changed = 0;
+    for (var e : now.entrySet()) {
+      if (!e.getValue().equals(before.get(e.getKey()))) {
+        changed++;
+      }
+    }
+    for (UUID ratee : before.keySet()) {
+      if (!now.containsKey(ratee)) {
+        changed++;
+      }
+    }
+    return changed;
+  }
+
+  private void write(
+      ClientScope scope, OffsetDateTime cut, OffsetDateTime now, Reference r, Sample sample) {
+    Norm norm = r.norm();
+    Change change = r.change();
+    boolean normClient = norm.source() == Source.CLIENT;
+    boolean changeClient = change.source() == Source.CLIENT;
+    jdbc.sql(
+            """
+            UPDATE feedback_reference SET through = :through, computed_at = :now,
+              minimum_ratees = :minimum, norm_source = :ns, norm_ratees = :nr, norm_size = :nsize,
+              norm_mean_difference = :nmd, norm_sd_difference = :nsd, norm_mean_others = :nmo,
+              change_source = :cs, change_ratees = :cr, change_sd = :csd,
+              change_reliability = :crel, change_groups = :cg, change_k0 = :ck0,
+              change_icc1 = :cicc1
+            WHERE client_id = :client
+            """)
+        .param("through", cut)
+        .param("now", now.withOffsetSameInstant(ZoneOffset.UTC))
+        .param("minimum", norm.minimumSampleSize())
+        .param("ns", norm.source().name())
+        .param("nr", norm.sampleSize())
+        .param("nsize", normClient ? norm.sample().size() : null, java.sql.Types.INTEGER)
+        .param("nmd", normClient ? norm.sample().meanDifference() : null, java.sql.Types.DOUBLE)
+        .param("nsd", normClient ? norm.sample().sdDifference() : null, java.sql.Types.DOUBLE)
+        .param("nmo", normClient ? norm.sample().meanOthers() : null, java.sql.Types.DOUBLE)
+        .param("cs", change.source().name())
+        .param("cr", change.sampleSize())
+        .param("csd", changeClient ? change.reference().sd() : null, java.sql.Types.DOUBLE)
+        .param(
+            "crel", changeClient ? change.reference().reliability() : null, java.sql.Types.DOUBLE)
+        .param("cg", change.groups(), java.sql.Types.INTEGER)
+        .param("ck0", change.k0(), java.sql.Types.DOUBLE)
+        .param("cicc1", change.icc1(), java.sql.Types.DOUBLE)
+        .param("client", scope.id())
+        .update();
+    if (!r.disclosesClient()) {
+      // The set of the latest version with figures stays: a later one is compared with it.
+      return;
+    }
+    jdbc.sql("DELETE FROM feedback_reference_ratee WHERE client_id = :client")
+        .param("client", scope.id())
+        .update();
+    List<Object[]> rows = new ArrayList<>();
+    sample.digests().forEach((ratee, digest) -> rows.add(new Object[] {scope.id(), ratee, digest}));
+    if (!rows.isEmpty()) {
+      template.batchUpdate(
+          "INSERT INTO feedback_reference_ratee (client_id, ratee_person_id, digest)"
+              + " VALUES (?, ?, ?)",
+          rows);
+    }
+    jdbc.sql("UPDATE feedback_reference SET disclosed_ratees = :n WHERE client_id = :client")
+        .param("n", rows.size())
+        .param("client", scope.id())
+        .update();
+  }
+
+  /** Streams and summarises the answers of the client's rounds closed by {@code cut}. */
+  private Sample sample(ClientScope scope, OffsetDateTime cut) {
+    Sampler sampler = new Sampler(anonymity);
+    streaming
+        .sql(ANSWERS)
+        .param("client", scope.id())
+        .param("cut", cut)
+        .query(
+            rs -> {
+              UUID person = rs.getObject("person_id", UUID.class);
+              sampler.accept(
+                  new Row(
+                      rs.getObject("ratee_person_id", UUID.class),
+                      rs.getObject("round_id", UUID.class),
+                      rs.getObject("behaviour_id", UUID.class),
+                      rs.getString("text"),
+                      rs.getObject("identity", UUID.class),
+                      person != null ? person.toString() : rs.getString("email"),
+                      RaterGroup.valueOf(rs.getString("rater_group")),
+                      rs.getBoolean("named"),
+                      rs.getInt("rating")));
+            });
+    return sampler.finish();
+  }
+
+  private static SelfOtherAgreement.ReferenceSample placeholderNorm(FeedbackSettings settings) {
+    return new SelfOtherAgreement.ReferenceSample(
+        settings.soaNormSize(),
+        settings.soaNormMeanDifference(),
+        settings.soaNormSdDifference(),
+        settings.soaNormMeanOthers());
   }
 
   /** The reference that the sample gives, or the placeholders where it gives none. */
@@ -381,7 +648,8 @@ class FeedbackReference {
 
   /**
    * The sentence about the source, in English (for the API): the client's count of ratees and the
-   * date of the latest close, or why the placeholder is used (with the count, of the minimum).
+   * last day whose closes the version counts, or why the placeholder is used (with the count, of
+   * the minimum).
    */
   static String basis(Source source, int sampleSize, int minimum, LocalDate through) {
     if (source == Source.CLIENT) {
@@ -407,6 +675,7 @@ class FeedbackReference {
     private final List<SelfOtherAgreement.Ratings> pairs = new ArrayList<>();
     private final List<double[]> firstRoundGroups = new ArrayList<>();
     private final Set<UUID> done = new HashSet<>();
+    private final Map<UUID, String> digests = new HashMap<>();
     private int normRatees;
     private int changeRatees;
 
@@ -424,7 +693,45 @@ class FeedbackReference {
     Sample finish() {
       flush();
       return new Sample(
-          List.copyOf(pairs), normRatees, List.copyOf(firstRoundGroups), changeRatees);
+          List.copyOf(pairs),
+          normRatees,
+          List.copyOf(firstRoundGroups),
+          changeRatees,
+          Map.copyOf(digests));
+    }
+
+    /**
+     * SHA-256 (hex) of what one ratee contributes: their pairs by behaviour identity (self, exact
+     * mean of others) and the groups of their first round. Equal contributions give equal digests,
+     * so a ratee counts as changed between two versions exactly when their part of the sample
+     * changed.
+     */
+    static String digest(Map<UUID, SelfOtherAgreement.Ratings> latest, List<double[]> first) {
+      StringBuilder text = new StringBuilder("norm");
+      latest.entrySet().stream()
+          .sorted(Map.Entry.comparingByKey())
+          .forEach(
+              e ->
+                  text.append(';')
+                      .append(e.getKey())
+                      .append('=')
+                      .append(e.getValue().self())
+                      .append('/')
+                      .append(e.getValue().othersMean()));
+      text.append("|change");
+      if (first != null) {
+        for (double[] group : first) {
+          text.append(';').append(java.util.Arrays.toString(group));
+        }
+      }
+      try {
+        byte[] hash =
+            java.security.MessageDigest.getInstance("SHA-256")
+                .digest(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return java.util.HexFormat.of().formatHex(hash);
+      } catch (java.security.NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
     }
 
     private void flush() {
@@ -489,6 +796,9 @@ class FeedbackReference {
       if (!latest.isEmpty()) {
         pairs.addAll(latest.values());
         normRatees++;
+      }
+      if (first != null || !latest.isEmpty()) {
+        digests.put(ratee, digest(latest, first));
       }
     }
   }

@@ -790,7 +790,9 @@ public class FeedbackService {
    * own closed rounds: {@code normSize} ratee × behaviour pairs of {@code sampleSize} ratees,
    * rounds closed up to {@code through}) or PLACEHOLDER (the configured norm; {@code placeholder}
    * true, {@code sampleSize} the ratees the client has of the {@code minimumSampleSize} needed).
-   * {@code basis} says the same in a sentence.
+   * They are the client's published version: {@code through} the last day whose closed rounds
+   * count, {@code publishedAt} when it was computed (null, with a {@code sampleSize} of 0: nothing
+   * published yet). {@code basis} says the same in a sentence.
    */
   public record SelfOtherSettings(
       SelfOtherAgreement.Centre centre,
@@ -808,6 +810,7 @@ public class FeedbackService {
       int sampleSize,
       int minimumSampleSize,
       LocalDate through,
+      OffsetDateTime publishedAt,
       String basis) {}
 
   /**
@@ -815,8 +818,9 @@ public class FeedbackService {
    * follows, and where they come from ({@link FeedbackReference}): {@code source} CLIENT (s₁ the SD
    * of the others' means over {@code groups} ratee × behaviour groups of {@code sampleSize} ratees'
    * first closed rounds, r their ICC(2); {@code k0} and {@code icc1} of the same one-way ANOVA) or
-   * PLACEHOLDER (the configured values; {@code placeholder} true). {@code basis} says it in a
-   * sentence.
+   * PLACEHOLDER (the configured values; {@code placeholder} true), of the client's published
+   * version ({@code through}, {@code publishedAt} as in {@link SelfOtherSettings}). {@code basis}
+   * says it in a sentence.
    */
   public record ChangeSettings(
       double sd,
@@ -830,15 +834,21 @@ public class FeedbackService {
       Integer groups,
       Double k0,
       Double icc1,
+      OffsetDateTime publishedAt,
       String basis) {
 
     public boolean fromClient() {
       return FeedbackReference.Source.CLIENT.name().equals(source);
     }
 
+    /** The day of {@code publishedAt} in Dutch time (for the page), null when none. */
+    public LocalDate publishedOn() {
+      return publishedAt == null ? null : publishedAt.atZoneSameInstant(ZONE).toLocalDate();
+    }
+
     /** Whether the client had enough ratees but they gave no usable estimate. */
     public boolean unusable() {
-      return !fromClient() && sampleSize >= minimumSampleSize;
+      return !fromClient() && publishedAt != null && sampleSize >= minimumSampleSize;
     }
   }
 
@@ -865,7 +875,8 @@ public class FeedbackService {
       SelfOtherSettings selfOther,
       List<BehaviourResults> behaviours) {}
 
-  private static ChangeSettings changeSettings(FeedbackReference.Change c) {
+  private static ChangeSettings changeSettings(
+      FeedbackReference.Change c, OffsetDateTime publishedAt) {
     var reference = c.reference();
     return new ChangeSettings(
         reference.sd(),
@@ -879,7 +890,8 @@ public class FeedbackService {
         c.groups(),
         c.k0(),
         c.icc1(),
-        FeedbackReference.basis(c.source(), c.sampleSize(), c.minimumSampleSize(), c.through())
+        publishedAt,
+        basis(c.source(), c.sampleSize(), c.minimumSampleSize(), c.through(), publishedAt)
             + (c.source() == FeedbackReference.Source.CLIENT
                 ? String.format(
                     Locale.ROOT,
@@ -892,7 +904,8 @@ public class FeedbackService {
                 : ""));
   }
 
-  private SelfOtherSettings selfOtherSettings(FeedbackReference.Norm n) {
+  private SelfOtherSettings selfOtherSettings(
+      FeedbackReference.Norm n, OffsetDateTime publishedAt) {
     var soa = soaSettings();
     var norm = n.sample();
     double centre = soa.centre() == SelfOtherAgreement.Centre.ZERO ? 0.0 : norm.meanDifference();
@@ -913,7 +926,23 @@ public class FeedbackService {
         n.sampleSize(),
         n.minimumSampleSize(),
         n.through(),
-        FeedbackReference.basis(n.source(), n.sampleSize(), n.minimumSampleSize(), n.through()));
+        publishedAt,
+        basis(n.source(), n.sampleSize(), n.minimumSampleSize(), n.through(), publishedAt));
+  }
+
+  /** {@link FeedbackReference#basis}, or that nothing was published for the client yet. */
+  private static String basis(
+      FeedbackReference.Source source,
+      int sampleSize,
+      int minimum,
+      LocalDate through,
+      OffsetDateTime publishedAt) {
+    if (publishedAt == null) {
+      return "placeholder (no reference of this client published yet)";
+    }
+    return FeedbackReference.basis(source, sampleSize, minimum, through)
+        + "; published "
+        + publishedAt.atZoneSameInstant(ZONE).toLocalDate();
   }
 
   private SelfOtherAgreement.Settings soaSettings() {
@@ -942,10 +971,10 @@ public class FeedbackService {
   public Results results(ClientScope scope, UserAccount user, UUID roundId) {
     FeedbackRounds.Round round = managed(scope, user, roundId);
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-    FeedbackReference.Reference client = this.reference.of(scope, now);
+    FeedbackReference.Reference client = this.reference.of(scope);
     ReliableChange.Reference reference = client.change().reference();
-    ChangeSettings change = changeSettings(client.change());
-    SelfOtherSettings selfOther = selfOtherSettings(client.norm());
+    ChangeSettings change = changeSettings(client.change(), client.publishedAt());
+    SelfOtherSettings selfOther = selfOtherSettings(client.norm(), client.publishedAt());
     String describe =
         String.format(
             Locale.ROOT,

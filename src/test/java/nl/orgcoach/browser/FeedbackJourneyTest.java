@@ -130,7 +130,7 @@ class FeedbackJourneyTest {
         .isEqualTo("UNDER_ESTIMATOR");
     assertThat(browser.byTestId("feedback-footnotes").getText())
         .contains(
-            "s₁ en r: voorlopige waarden (deze klant heeft 1 van de 30 benodigde beoordeelden)");
+            "s₁ en r: voorlopige waarden (er is nog geen referentie van deze klant gepubliceerd)");
     browser.assertFitsAPhone();
     ((JavascriptExecutor) browser.driver())
         .executeScript("arguments[0].scrollIntoView({block: 'end', behavior: 'instant'})", trend);

@@ -9,12 +9,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import nl.orgcoach.support.IntegrationTest;
 import nl.orgcoach.support.TestUsers;
 import org.junit.jupiter.api.Test;
@@ -26,9 +30,12 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * The client's own reference from its closed rounds in the database (H2, and PostgreSQL in the db
- * run): a client with enough ratees gets CLIENT figures equal to a computation written out here
- * from the seeded answers, one with too few gets the placeholders with its count; a newly closed
- * round shows in the next request; the page says where the figures come from in Dutch and English.
+ * run), published and then read: a client with enough ratees gets CLIENT figures equal to a
+ * computation written out here from the seeded answers, one with too few gets the placeholders with
+ * its count; the results read the published version only (new rounds change nothing until the next
+ * publication); a new version replaces the stored one only when at least the threshold of ratees
+ * changed; the scheduler publishes once a day however often it runs; the page says where the
+ * figures come from in Dutch and English.
  */
 @IntegrationTest
 @AutoConfigureMockMvc
@@ -38,7 +45,17 @@ class FeedbackReferenceIntegrationTest {
 
   @Autowired ApplicationContext context;
   @Autowired FeedbackService service;
+  @Autowired FeedbackReference reference;
+  @Autowired FeedbackSchedule schedule;
   @Autowired MockMvc mvc;
+
+  /** Today 10:00 in Dutch time: a moment of today, whatever the time the test runs. */
+  static OffsetDateTime today() {
+    return LocalDate.now(FeedbackService.ZONE)
+        .atTime(10, 0)
+        .atZone(FeedbackService.ZONE)
+        .toOffsetDateTime();
+  }
 
   /** One seeded closed round of one framework behaviour: the self rating and the others'. */
   record Seeded(int behaviour, Integer self, int[] others) {
@@ -206,7 +223,22 @@ class FeedbackReferenceIntegrationTest {
     Expected e = expected(0, 34);
     assertThat(e.normRatees()).isGreaterThanOrEqualTo(30).isLessThan(34);
     assertThat(e.changeRatees()).isGreaterThanOrEqualTo(30).isLessThan(34);
-    LocalDate through = LocalDate.now(FeedbackService.ZONE).minusDays(10);
+    // Nothing published yet: the placeholders, and the results say so.
+    var before = service.results(s.scope, s.coach, round);
+    assertThat(before.change().source()).isEqualTo("PLACEHOLDER");
+    assertThat(before.change().sampleSize()).isZero();
+    assertThat(before.change().publishedAt()).isNull();
+    assertThat(before.change().basis())
+        .isEqualTo("placeholder (no reference of this client published yet)");
+    assertThat(before.selfOther().publishedAt()).isNull();
+    assertThat(page(s, round, Locale.ENGLISH))
+        .contains("no reference of this client has been published yet")
+        .doesNotContain("data-testid=\"feedback-reference-published\"");
+
+    OffsetDateTime at = today();
+    assertThat(reference.publish(s.scope, at)).isEqualTo(FeedbackReference.Publication.PUBLISHED);
+    // Rounds closed before today count: through is yesterday.
+    LocalDate through = LocalDate.now(FeedbackService.ZONE).minusDays(1);
 
     var results = service.results(s.scope, s.coach, round);
     var change = results.change();
@@ -221,6 +253,7 @@ class FeedbackReferenceIntegrationTest {
     assertThat(change.minimumReliableChange())
         .isCloseTo(1.96 * Math.sqrt(2) * e.s1() * Math.sqrt(1 - e.icc2()), within(TOLERANCE));
     assertThat(change.through()).isEqualTo(through);
+    assertThat(change.publishedAt()).isEqualTo(at.withOffsetSameInstant(ZoneOffset.UTC));
     assertThat(change.basis())
         .startsWith(
             "from this client's " + e.changeRatees() + " ratees, rounds closed up to " + through)
@@ -267,6 +300,8 @@ class FeedbackReferenceIntegrationTest {
             .andExpect(jsonPath("$.selfOther.source").value("CLIENT"))
             .andExpect(jsonPath("$.selfOther.sampleSize").value(e.normRatees()))
             .andExpect(jsonPath("$.selfOther.through").value(through.toString()))
+            .andExpect(jsonPath("$.change.publishedAt").exists())
+            .andExpect(jsonPath("$.selfOther.publishedAt").exists())
             .andReturn()
             .getResponse()
             .getContentAsString();
@@ -286,7 +321,11 @@ class FeedbackReferenceIntegrationTest {
                 + " ratees, rounds closed up to "
                 + through)
         .contains("k0 = " + String.format(Locale.ENGLISH, "%.2f", e.k0()))
-        .contains("data-source=\"CLIENT\"");
+        .contains("data-source=\"CLIENT\"")
+        .contains(
+            "The client's reference was published on "
+                + LocalDate.now(FeedbackService.ZONE)
+                + ". It is worked out once a day");
     String nl = page(s, round, Locale.forLanguageTag("nl"));
     assertThat(nl)
         .contains(
@@ -300,20 +339,118 @@ class FeedbackReferenceIntegrationTest {
                 + " beoordeelden van deze klant, rondes gesloten tot en met "
                 + through);
 
-    // A round that closes now is in the next answer (the fingerprint changed).
-    seed(s, 100, 1);
-    UUID late = s.person("Ratee100", s.teamA);
-    s.round(late, s.behaviours.get(0), 0, 4, 2, 3, 4);
+    // The results read the published version and compute nothing: new closed rounds (three new
+    // ratees) change them only at the next publication, which is tomorrow's.
+    seed(s, 100, 3);
     var again = service.results(s.scope, s.coach, round);
-    assertThat(again.selfOther().sampleSize()).isEqualTo(e.normRatees() + 1);
-    assertThat(again.change().sampleSize()).isEqualTo(e.changeRatees() + 1);
-    assertThat(again.change().through()).isEqualTo(LocalDate.now(FeedbackService.ZONE));
+    assertThat(again.change()).isEqualTo(results.change());
+    assertThat(again.selfOther()).isEqualTo(results.selfOther());
+    assertThat(reference.publish(s.scope, at.plusHours(5)))
+        .isEqualTo(FeedbackReference.Publication.DONE_ALREADY);
+    assertThat(service.results(s.scope, s.coach, round).change()).isEqualTo(results.change());
+    assertThat(reference.publish(s.scope, at.plusDays(1)))
+        .isEqualTo(FeedbackReference.Publication.PUBLISHED);
+    var tomorrow = service.results(s.scope, s.coach, round);
+    assertThat(tomorrow.change().sampleSize()).isEqualTo(e.changeRatees() + 3);
+    assertThat(tomorrow.selfOther().sampleSize()).isEqualTo(e.normRatees() + 3);
+    assertThat(tomorrow.change().through()).isEqualTo(through.plusDays(1));
+    assertThat(tomorrow.change().publishedAt())
+        .isEqualTo(at.plusDays(1).withOffsetSameInstant(ZoneOffset.UTC));
+  }
+
+  @Test
+  void aNewVersionNeedsAtLeastTheThresholdOfChangedRatees() throws Exception {
+    HeatmapScenario s = new HeatmapScenario(context);
+    UUID round = seed(s, 0, 34).get(2).get(1);
+    Expected e = expected(0, 34);
+    OffsetDateTime at = today();
+    assertThat(reference.publish(s.scope, at)).isEqualTo(FeedbackReference.Publication.PUBLISHED);
+    var first = service.results(s.scope, s.coach, round);
+    assertThat(first.change().sampleSize()).isEqualTo(e.changeRatees());
+
+    // Two new ratees (fewer than the threshold of 3): the stored version stays, through and all.
+    seed(s, 100, 2);
+    assertThat(reference.publish(s.scope, at.plusDays(1)))
+        .isEqualTo(FeedbackReference.Publication.KEPT);
+    var kept = service.results(s.scope, s.coach, round);
+    assertThat(kept.change()).isEqualTo(first.change());
+    assertThat(kept.selfOther()).isEqualTo(first.selfOther());
+
+    // A ratee already in the sample with a new closed round changes too: with the two new ones
+    // that makes three against the stored version, and the next day's version replaces it.
+    s.round(s.person("Ratee2", s.teamA), s.behaviours.get(0), 2, 1, 4, 5, 5, 4);
+    assertThat(reference.publish(s.scope, at.plusDays(2)))
+        .isEqualTo(FeedbackReference.Publication.PUBLISHED);
+    var replaced = service.results(s.scope, s.coach, round);
+    assertThat(replaced.change().sampleSize()).isEqualTo(e.changeRatees() + 2);
+    assertThat(replaced.selfOther().sampleSize()).isEqualTo(e.normRatees() + 2);
+    assertThat(replaced.selfOther().normMeanDifference())
+        .isNotEqualTo(first.selfOther().normMeanDifference());
+    assertThat(replaced.change().through())
+        .isEqualTo(LocalDate.now(FeedbackService.ZONE).plusDays(1));
+
+    // Nothing changed since: the next day keeps it.
+    assertThat(reference.publish(s.scope, at.plusDays(3)))
+        .isEqualTo(FeedbackReference.Publication.KEPT);
+    assertThat(service.results(s.scope, s.coach, round).change()).isEqualTo(replaced.change());
+  }
+
+  @Test
+  void theSchedulerPublishesOnceADayHoweverOftenItRuns() throws Exception {
+    HeatmapScenario s = new HeatmapScenario(context);
+    UUID round = seed(s, 1, 5).get(1).get(0);
+    OffsetDateTime at = today();
+    // Other tests' clients are due too, and a run takes at most 50: the rest until this one is
+    // done.
+    schedule.run(at);
+    for (int i = 0; i < 50 && reference.due(at, 100_000).contains(s.client); i++) {
+      schedule.publishReferences(at);
+    }
+    assertThat(reference.due(at, 100_000)).doesNotContain(s.client);
+    var published = service.results(s.scope, s.coach, round).change();
+    assertThat(published.publishedAt()).isEqualTo(at.withOffsetSameInstant(ZoneOffset.UTC));
+    assertThat(published.sampleSize()).isEqualTo(expected(1, 5).changeRatees());
+
+    // Later the same day, and two nodes at once: nothing more.
+    schedule.run(at.plusHours(1));
+    assertThat(twoNodesAtOnce(s, at.plusHours(2)))
+        .containsOnly(FeedbackReference.Publication.DONE_ALREADY);
+    assertThat(service.results(s.scope, s.coach, round).change()).isEqualTo(published);
+
+    // The next day, two nodes at once: one publishes (a placeholder version always replaces the
+    // stored one), the other finds the day done.
+    assertThat(twoNodesAtOnce(s, at.plusDays(1)))
+        .containsExactlyInAnyOrder(
+            FeedbackReference.Publication.PUBLISHED, FeedbackReference.Publication.DONE_ALREADY);
+    assertThat(service.results(s.scope, s.coach, round).change().publishedAt())
+        .isEqualTo(at.plusDays(1).withOffsetSameInstant(ZoneOffset.UTC));
+  }
+
+  private List<FeedbackReference.Publication> twoNodesAtOnce(HeatmapScenario s, OffsetDateTime at) {
+    CountDownLatch go = new CountDownLatch(1);
+    List<CompletableFuture<FeedbackReference.Publication>> nodes = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      nodes.add(
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  go.await();
+                } catch (InterruptedException ex) {
+                  Thread.currentThread().interrupt();
+                }
+                return reference.publishScheduled(s.client, at);
+              }));
+    }
+    go.countDown();
+    return nodes.stream().map(CompletableFuture::join).toList();
   }
 
   @Test
   void aClientWithTooFewRateesKeepsThePlaceholders() throws Exception {
     HeatmapScenario s = new HeatmapScenario(context);
     UUID round = seed(s, 1, 5).get(1).get(0);
+    assertThat(reference.publish(s.scope, today()))
+        .isEqualTo(FeedbackReference.Publication.PUBLISHED);
     var results = service.results(s.scope, s.coach, round);
     Expected e = expected(1, 5);
     assertThat(results.change().source()).isEqualTo("PLACEHOLDER");
@@ -323,7 +460,10 @@ class FeedbackReferenceIntegrationTest {
     assertThat(results.change().sampleSize()).isEqualTo(e.changeRatees());
     assertThat(results.change().basis())
         .isEqualTo(
-            "placeholder (this client has " + e.changeRatees() + " of the 30 ratees needed)");
+            "placeholder (this client has "
+                + e.changeRatees()
+                + " of the 30 ratees needed); published "
+                + LocalDate.now(FeedbackService.ZONE));
     assertThat(results.selfOther().source()).isEqualTo("PLACEHOLDER");
     assertThat(results.selfOther().placeholder()).isTrue();
     assertThat(results.selfOther().normSize()).isEqualTo(10);

@@ -276,6 +276,35 @@ class FeedbackReferenceTest {
   }
 
   @Test
+  void aRateeCountsAsChangedExactlyWhenTheirPartOfTheSampleChanged() {
+    threeRatees();
+    Map<UUID, String> before = sample().digests();
+    assertThat(before).containsOnlyKeys(id("A"), id("B"), id("C"));
+    assertThat(sample().digests()).isEqualTo(before);
+    // C gets a third round on F1 (new latest pair); D is new; A's and B's parts stay as they were.
+    behaviour("C", "C3", "Luistert", "F1", 5, "c8", 2, "c9", 2, "c10", 3);
+    behaviour("D", "D1", "Luistert", "F1", 3, "d1", 3, "d2", 3, "d3", 3);
+    Map<UUID, String> after = sample().digests();
+    assertThat(after.get(id("A"))).isEqualTo(before.get(id("A")));
+    assertThat(after.get(id("B"))).isEqualTo(before.get(id("B")));
+    assertThat(after.get(id("C"))).isNotEqualTo(before.get(id("C")));
+    assertThat(FeedbackReference.changed(before, after)).isEqualTo(2);
+    // A ratee gone from the sample counts as well.
+    Map<UUID, String> withoutA = new LinkedHashMap<>(after);
+    withoutA.remove(id("A"));
+    assertThat(FeedbackReference.changed(before, withoutA)).isEqualTo(3);
+    assertThat(FeedbackReference.changed(after, after)).isZero();
+  }
+
+  @Test
+  void theCutOffIsTheStartOfTheDayInDutchTime() {
+    // 23:30 UTC on 31 March 2026 is 1 April 01:30 in Amsterdam (summer time): the day is 1 April.
+    var cut = FeedbackReference.cutOff(java.time.OffsetDateTime.parse("2026-03-31T23:30:00Z"));
+    assertThat(cut).isEqualTo(java.time.OffsetDateTime.parse("2026-03-31T22:00:00Z"));
+    assertThat(FeedbackReference.lastDay(cut)).isEqualTo(LocalDate.of(2026, 3, 31));
+  }
+
+  @Test
   void rowsOfARateeMustComeTogether() {
     behaviour("A", "A1", "Luistert", "F1", 4, "a1", 3, "a2", 4, "a3", 5);
     behaviour("B", "B1", "Luistert", "F1", 4, "b1", 3, "b2", 4, "b3", 5);

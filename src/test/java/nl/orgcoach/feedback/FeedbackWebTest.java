@@ -215,11 +215,14 @@ class FeedbackWebTest {
             .andExpect(jsonPath("$.change.sd").value(0.8))
             .andExpect(jsonPath("$.change.reliability").value(0.7))
             .andExpect(jsonPath("$.change.placeholder").value(true))
-            // One ratee (Els) of the 30 a client's own reference needs; her behaviours are free
-            // text, so none of hers is in the self–other norm.
+            // No reference of the client published yet (the scheduler does, once a day, from the
+            // rounds closed before that day): the placeholders.
             .andExpect(jsonPath("$.change.source").value("PLACEHOLDER"))
-            .andExpect(jsonPath("$.change.sampleSize").value(1))
+            .andExpect(jsonPath("$.change.sampleSize").value(0))
             .andExpect(jsonPath("$.change.minimumSampleSize").value(30))
+            .andExpect(
+                jsonPath("$.change.basis")
+                    .value("placeholder (no reference of this client published yet)"))
             .andExpect(jsonPath("$.selfOther.source").value("PLACEHOLDER"))
             .andExpect(jsonPath("$.selfOther.sampleSize").value(0))
             .andReturn()
@@ -236,7 +239,9 @@ class FeedbackWebTest {
         .andExpect(
             content()
                 .string(
-                    containsString("s₁ and r: placeholder (this client has 1 of the 30 ratees")));
+                    containsString(
+                        "s₁ and r: placeholder (no reference of this client has been published"
+                            + " yet)")));
     // The coach read Els's results (the audit says so); Els reading her own is not recorded.
     var viewed =
         context
