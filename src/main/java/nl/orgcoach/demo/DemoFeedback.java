@@ -145,6 +145,9 @@ class DemoFeedback {
       }
     }
     int made = seeding.seed(scope, rounds);
+    // The results read the published reference only: publish it now (a placeholder with the count
+    // of ratees, for this small demo), not at the scheduler's first run.
+    seeding.publishReference(scope);
     log.info(
         "Loaded {} demo feedback rounds for {} managers in {} ms",
         made,

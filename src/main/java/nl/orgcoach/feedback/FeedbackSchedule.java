@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * orgcoach.feedback.reminder-days-before} (default 3 days before the close date, and the last day),
  * at most {@code max-reminders} per rater, never after the close. Every {@code schedule-interval}
  * (15 minutes, {@link FeedbackScheduling}); {@code orgcoach.feedback.schedule-enabled=false}
- * switches it off.
+ * switches it off. It also publishes each client's feedback reference ({@link FeedbackReference}):
+ * once a day, counting the rounds closed by the start of that day (Dutch time).
  *
  * <p>Safe on several application nodes: each reminder and each close is claimed by one conditional
  * update (see {@link FeedbackRounds#claimReminder}), so whichever node comes second finds nothing
@@ -31,16 +32,22 @@ class FeedbackSchedule {
   /** Rounds closed per run at most; the next run takes the rest. */
   private static final int CLOSE_BATCH = 500;
 
+  /** Clients whose reference is attempted per run at most; the next run takes the rest. */
+  private static final int REFERENCE_BATCH = 50;
+
   private final FeedbackRounds rounds;
   private final FeedbackService service;
   private final FeedbackSettings settings;
   private final Environment environment;
+  private final FeedbackReference reference;
 
   FeedbackSchedule(
       FeedbackRounds rounds,
       FeedbackService service,
       FeedbackSettings settings,
-      Environment environment) {
+      Environment environment,
+      FeedbackReference reference) {
+    this.reference = reference;
     this.rounds = rounds;
     this.service = service;
     this.settings = settings;
@@ -48,10 +55,37 @@ class FeedbackSchedule {
   }
 
   /** What one run did. */
-  record Run(int closed, int reminded) {}
+  record Run(int closed, int reminded, int published) {}
 
-  /** One run at the given time: close what is due, then send the reminders that are due. */
+  /**
+   * One run at the given time: close what is due, send the reminders that are due, then publish the
+   * references of the day not attempted yet.
+   */
   Run run(OffsetDateTime now) {
+    Run run = closeAndRemind(now);
+    return new Run(run.closed(), run.reminded(), publishReferences(now));
+  }
+
+  /**
+   * Attempts the day's reference of every client with rounds that has none attempted for that day
+   * (each claimed by one conditional update, {@link FeedbackReference#publish}); answers how many
+   * were published (not kept).
+   */
+  int publishReferences(OffsetDateTime now) {
+    int published = 0;
+    for (var client : reference.due(now, REFERENCE_BATCH)) {
+      try {
+        if (reference.publishScheduled(client, now) == FeedbackReference.Publication.PUBLISHED) {
+          published++;
+        }
+      } catch (RuntimeException e) {
+        log.warn("Feedback schedule: reference of client {} skipped this run", client.value(), e);
+      }
+    }
+    return published;
+  }
+
+  private Run closeAndRemind(OffsetDateTime now) {
     int closed = 0;
     for (var due : rounds.pastClose(now, CLOSE_BATCH)) {
       if (attempt(() -> service.closeScheduled(due.client(), due.roundId(), now), due.roundId())) {
@@ -61,7 +95,7 @@ class FeedbackSchedule {
     int reminded = 0;
     List<Integer> days = settings.reminderDaysBefore();
     if (days.isEmpty() || settings.maxReminders() <= 0) {
-      return new Run(closed, 0);
+      return new Run(closed, 0, 0);
     }
     int furthest = days.stream().mapToInt(Integer::intValue).max().orElse(0);
     OffsetDateTime until = now.plusDays(furthest + 2L);
@@ -80,7 +114,7 @@ class FeedbackSchedule {
         reminded++;
       }
     }
-    return new Run(closed, reminded);
+    return new Run(closed, reminded, 0);
   }
 
   /**

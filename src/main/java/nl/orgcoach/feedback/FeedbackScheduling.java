@@ -36,11 +36,13 @@ class FeedbackScheduling {
   void tick() {
     try {
       FeedbackSchedule.Run run = schedule.run(OffsetDateTime.now(ZoneOffset.UTC));
-      if (run.closed() > 0 || run.reminded() > 0) {
+      if (run.closed() > 0 || run.reminded() > 0 || run.published() > 0) {
         log.info(
-            "Feedback schedule: closed {} round(s), sent {} reminder(s)",
+            "Feedback schedule: closed {} round(s), sent {} reminder(s), published {}"
+                + " reference(s)",
             run.closed(),
-            run.reminded());
+            run.reminded(),
+            run.published());
       }
     } catch (RuntimeException e) {
       // The next run tries again; a failing run must not stop the schedule.

@@ -25,10 +25,20 @@ public class FeedbackSeeding {
 
   private final JdbcClient jdbc;
   private final JdbcTemplate batch;
+  private final FeedbackReference reference;
 
-  FeedbackSeeding(JdbcClient jdbc, JdbcTemplate batch) {
+  FeedbackSeeding(JdbcClient jdbc, JdbcTemplate batch, FeedbackReference reference) {
     this.jdbc = jdbc;
     this.batch = batch;
+    this.reference = reference;
+  }
+
+  /**
+   * Publishes the client's feedback reference of today (rounds closed before today), as the
+   * scheduler would later, so that seeded results show it at once; once a day, like the scheduler.
+   */
+  public void publishReference(ClientScope scope) {
+    reference.publish(scope, OffsetDateTime.now(java.time.ZoneOffset.UTC));
   }
 
   /** A behaviour of a seeded round: its text, and the framework behaviour it is (or null). */

@@ -63,6 +63,7 @@ public class FeedbackService {
   private final JdbcClient jdbc;
   private final FrameworkLookup framework;
   private final AuditLog audit;
+  private final FeedbackReference reference;
 
   FeedbackService(
       FeedbackRounds rounds,
@@ -74,8 +75,10 @@ public class FeedbackService {
       FeedbackSettings settings,
       JdbcClient jdbc,
       FrameworkLookup framework,
-      AuditLog audit) {
+      AuditLog audit,
+      FeedbackReference reference) {
     this.audit = audit;
+    this.reference = reference;
     this.rounds = rounds;
     this.anonymity = anonymity;
     this.people = people;
@@ -783,7 +786,13 @@ public class FeedbackService {
   /**
    * The settings of the self–other agreement category, printed beside it (METHODS §1): the centre
    * and m, the norm it is placed against (n, mean D, SD(D), mean of others), the band that follows,
-   * and whether the norm is the documented placeholder.
+   * and where the norm comes from ({@link FeedbackReference}): {@code source} CLIENT (the client's
+   * own closed rounds: {@code normSize} ratee × behaviour pairs of {@code sampleSize} ratees,
+   * rounds closed up to {@code through}) or PLACEHOLDER (the configured norm; {@code placeholder}
+   * true, {@code sampleSize} the ratees the client has of the {@code minimumSampleSize} needed).
+   * They are the client's published version: {@code through} the last day whose closed rounds
+   * count, {@code publishedAt} when it was computed (null, with a {@code sampleSize} of 0: nothing
+   * published yet). {@code basis} says the same in a sentence.
    */
   public record SelfOtherSettings(
       SelfOtherAgreement.Centre centre,
@@ -796,14 +805,52 @@ public class FeedbackService {
       double lower,
       double upper,
       boolean placeholder,
-      String describe) {}
+      String describe,
+      String source,
+      int sampleSize,
+      int minimumSampleSize,
+      LocalDate through,
+      OffsetDateTime publishedAt,
+      String basis) {}
 
   /**
    * The reference reliable change used (METHODS §3): s₁, r, the minimum reliable change that
-   * follows, and whether these are still the placeholder defaults.
+   * follows, and where they come from ({@link FeedbackReference}): {@code source} CLIENT (s₁ the SD
+   * of the others' means over {@code groups} ratee × behaviour groups of {@code sampleSize} ratees'
+   * first closed rounds, r their ICC(2); {@code k0} and {@code icc1} of the same one-way ANOVA) or
+   * PLACEHOLDER (the configured values; {@code placeholder} true), of the client's published
+   * version ({@code through}, {@code publishedAt} as in {@link SelfOtherSettings}). {@code basis}
+   * says it in a sentence.
    */
   public record ChangeSettings(
-      double sd, double reliability, double minimumReliableChange, boolean placeholder) {}
+      double sd,
+      double reliability,
+      double minimumReliableChange,
+      boolean placeholder,
+      String source,
+      int sampleSize,
+      int minimumSampleSize,
+      LocalDate through,
+      Integer groups,
+      Double k0,
+      Double icc1,
+      OffsetDateTime publishedAt,
+      String basis) {
+
+    public boolean fromClient() {
+      return FeedbackReference.Source.CLIENT.name().equals(source);
+    }
+
+    /** The day of {@code publishedAt} in Dutch time (for the page), null when none. */
+    public LocalDate publishedOn() {
+      return publishedAt == null ? null : publishedAt.atZoneSameInstant(ZONE).toLocalDate();
+    }
+
+    /** Whether the client had enough ratees but they gave no usable estimate. */
+    public boolean unusable() {
+      return !fromClient() && publishedAt != null && sampleSize >= minimumSampleSize;
+    }
+  }
 
   public record BehaviourResults(
       int position,
@@ -828,18 +875,39 @@ public class FeedbackService {
       SelfOtherSettings selfOther,
       List<BehaviourResults> behaviours) {}
 
-  ChangeSettings changeSettings() {
-    var reference = new ReliableChange.Reference(settings.changeSd(), settings.changeReliability());
+  private static ChangeSettings changeSettings(
+      FeedbackReference.Change c, OffsetDateTime publishedAt) {
+    var reference = c.reference();
     return new ChangeSettings(
         reference.sd(),
         reference.reliability(),
         reference.minimumReliableChange(),
-        settings.changeIsPlaceholder());
+        c.source() == FeedbackReference.Source.PLACEHOLDER,
+        c.source().name(),
+        c.sampleSize(),
+        c.minimumSampleSize(),
+        c.through(),
+        c.groups(),
+        c.k0(),
+        c.icc1(),
+        publishedAt,
+        basis(c.source(), c.sampleSize(), c.minimumSampleSize(), c.through(), publishedAt)
+            + (c.source() == FeedbackReference.Source.CLIENT
+                ? String.format(
+                    Locale.ROOT,
+                    "; s1 = SD of the others' means over %d ratee x behaviour groups of each"
+                        + " ratee's first closed round, r = their ICC(2) = (MSB - MSW)/MSB"
+                        + " (one-way ANOVA; unbalanced groups: k0 = %.2f, which ICC(2) does not"
+                        + " use)",
+                    c.groups(),
+                    c.k0())
+                : ""));
   }
 
-  SelfOtherSettings selfOtherSettings() {
+  private SelfOtherSettings selfOtherSettings(
+      FeedbackReference.Norm n, OffsetDateTime publishedAt) {
     var soa = soaSettings();
-    var norm = norm();
+    var norm = n.sample();
     double centre = soa.centre() == SelfOtherAgreement.Centre.ZERO ? 0.0 : norm.meanDifference();
     double half = soa.m() * norm.sdDifference();
     return new SelfOtherSettings(
@@ -852,8 +920,29 @@ public class FeedbackService {
         centre,
         centre - half,
         centre + half,
-        settings.soaNormIsPlaceholder(),
-        soa.describe());
+        n.source() == FeedbackReference.Source.PLACEHOLDER,
+        soa.describe(),
+        n.source().name(),
+        n.sampleSize(),
+        n.minimumSampleSize(),
+        n.through(),
+        publishedAt,
+        basis(n.source(), n.sampleSize(), n.minimumSampleSize(), n.through(), publishedAt));
+  }
+
+  /** {@link FeedbackReference#basis}, or that nothing was published for the client yet. */
+  private static String basis(
+      FeedbackReference.Source source,
+      int sampleSize,
+      int minimum,
+      LocalDate through,
+      OffsetDateTime publishedAt) {
+    if (publishedAt == null) {
+      return "placeholder (no reference of this client published yet)";
+    }
+    return FeedbackReference.basis(source, sampleSize, minimum, through)
+        + "; published "
+        + publishedAt.atZoneSameInstant(ZONE).toLocalDate();
   }
 
   private SelfOtherAgreement.Settings soaSettings() {
@@ -862,21 +951,14 @@ public class FeedbackService {
         .withM(settings.soaM());
   }
 
-  private SelfOtherAgreement.ReferenceSample norm() {
-    return new SelfOtherAgreement.ReferenceSample(
-        settings.soaNormSize(),
-        settings.soaNormMeanDifference(),
-        settings.soaNormSdDifference(),
-        settings.soaNormMeanOthers());
-  }
-
   /** Null unless the person rated themself and "all others" may be shown. */
-  private SelfOther selfOther(FeedbackAnonymity.BehaviourResult result) {
+  private SelfOther selfOther(
+      FeedbackAnonymity.BehaviourResult result, SelfOtherAgreement.ReferenceSample norm) {
     if (result.self() == null || result.allOthers() == null || !result.allOthers().shown()) {
       return null;
     }
     var ratings = new SelfOtherAgreement.Ratings("self", result.self(), result.allOthers().mean());
-    var outcome = SelfOtherAgreement.placeOne(List.of(ratings), norm(), soaSettings());
+    var outcome = SelfOtherAgreement.placeOne(List.of(ratings), norm, soaSettings());
     if (outcome instanceof SelfOtherAgreement.Categorised c) {
       return new SelfOther(
           c.placements().get(0).category(), c.placements().get(0).difference(), null);
@@ -889,17 +971,18 @@ public class FeedbackService {
   public Results results(ClientScope scope, UserAccount user, UUID roundId) {
     FeedbackRounds.Round round = managed(scope, user, roundId);
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-    ReliableChange.Reference reference =
-        new ReliableChange.Reference(settings.changeSd(), settings.changeReliability());
+    FeedbackReference.Reference client = this.reference.of(scope);
+    ReliableChange.Reference reference = client.change().reference();
+    ChangeSettings change = changeSettings(client.change(), client.publishedAt());
+    SelfOtherSettings selfOther = selfOtherSettings(client.norm(), client.publishedAt());
     String describe =
         String.format(
             Locale.ROOT,
-            "Jacobson & Truax: s1 = %.2f, r = %.2f, minimum reliable change %.2f (|RC| > 1.96)",
+            "Jacobson & Truax: s1 = %.2f, r = %.2f, minimum reliable change %.2f (|RC| > 1.96); %s",
             reference.sd(),
             reference.reliability(),
-            reference.minimumReliableChange());
-    ChangeSettings change = changeSettings();
-    SelfOtherSettings selfOther = selfOtherSettings();
+            reference.minimumReliableChange(),
+            change.basis());
     if (!round.closedAt(now)) {
       return new Results(
           round.id(),
@@ -962,7 +1045,7 @@ public class FeedbackService {
                   b.text(),
                   decided.result(),
                   new Trend(List.copyOf(series), change(series, reference)),
-                  selfOther(decided.result())));
+                  selfOther(decided.result(), client.norm().sample())));
         }
       }
     }

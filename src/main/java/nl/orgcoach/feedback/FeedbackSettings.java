@@ -16,10 +16,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * self–other agreement category ({@link nl.orgcoach.stats.SelfOtherAgreement}) places a person
  * against a norm: {@code soaCentre} and {@code soaM} set the band, and the {@code soaNorm*} values
  * summarise the reference sample (n, mean D, SD(D), mean of others); the defaults are the worked
- * example of METHODS §1 (ten ratees), a placeholder as well. The scheduler ({@code
- * scheduleEnabled}, every {@code scheduleInterval}) closes rounds at their close date and reminds
- * raters who did not answer on each of {@code reminderDaysBefore} (days before the close date; 0 is
- * the last day), at most {@code maxReminders} times per rater.
+ * example of METHODS §1 (ten ratees), a placeholder as well. Both placeholders give way to the
+ * client's own reference ({@link FeedbackReference}) once at least {@code referenceMinimumRatees}
+ * ratees (default 30, never below {@value #REFERENCE_MINIMUM_FLOOR}) are in it. The scheduler
+ * ({@code scheduleEnabled}, every {@code scheduleInterval}) closes rounds at their close date and
+ * reminds raters who did not answer on each of {@code reminderDaysBefore} (days before the close
+ * date; 0 is the last day), at most {@code maxReminders} times per rater.
  */
 @ConfigurationProperties("orgcoach.feedback")
 record FeedbackSettings(
@@ -42,22 +44,19 @@ record FeedbackSettings(
     @DefaultValue("true") boolean scheduleEnabled,
     @DefaultValue("15m") Duration scheduleInterval,
     @DefaultValue("3,0") java.util.List<Integer> reminderDaysBefore,
-    @DefaultValue("2") int maxReminders) {
+    @DefaultValue("2") int maxReminders,
+    @DefaultValue("30") int referenceMinimumRatees) {
 
-  /** The placeholder reference of reliable change (a 1–5 frequency scale, not estimated). */
-  static final double PLACEHOLDER_CHANGE_SD = 0.8;
+  /** The least {@code referenceMinimumRatees} allowed: below ten, SD(D) and ICC(2) mean little. */
+  static final int REFERENCE_MINIMUM_FLOOR = 10;
 
-  static final double PLACEHOLDER_CHANGE_RELIABILITY = 0.7;
-
-  boolean changeIsPlaceholder() {
-    return changeSd == PLACEHOLDER_CHANGE_SD && changeReliability == PLACEHOLDER_CHANGE_RELIABILITY;
-  }
-
-  /** Whether the self–other norm is still the worked example of METHODS §1. */
-  boolean soaNormIsPlaceholder() {
-    return soaNormSize == 10
-        && soaNormMeanDifference == 0.09
-        && soaNormSdDifference == 0.6
-        && soaNormMeanOthers == 3.66;
+  FeedbackSettings {
+    if (referenceMinimumRatees < REFERENCE_MINIMUM_FLOOR) {
+      throw new IllegalArgumentException(
+          "orgcoach.feedback.reference-minimum-ratees must be at least "
+              + REFERENCE_MINIMUM_FLOOR
+              + ", was "
+              + referenceMinimumRatees);
+    }
   }
 }

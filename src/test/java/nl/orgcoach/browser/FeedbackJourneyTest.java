@@ -129,7 +129,8 @@ class FeedbackJourneyTest {
     assertThat(result.findElement(Browser.testId("feedback-soa")).getDomAttribute("data-category"))
         .isEqualTo("UNDER_ESTIMATOR");
     assertThat(browser.byTestId("feedback-footnotes").getText())
-        .contains("s₁ = 0,8 en r = 0,7 zijn voorlopige waarden");
+        .contains(
+            "s₁ en r: voorlopige waarden (er is nog geen referentie van deze klant gepubliceerd)");
     browser.assertFitsAPhone();
     ((JavascriptExecutor) browser.driver())
         .executeScript("arguments[0].scrollIntoView({block: 'end', behavior: 'instant'})", trend);

@@ -215,6 +215,16 @@ class FeedbackWebTest {
             .andExpect(jsonPath("$.change.sd").value(0.8))
             .andExpect(jsonPath("$.change.reliability").value(0.7))
             .andExpect(jsonPath("$.change.placeholder").value(true))
+            // No reference of the client published yet (the scheduler does, once a day, from the
+            // rounds closed before that day): the placeholders.
+            .andExpect(jsonPath("$.change.source").value("PLACEHOLDER"))
+            .andExpect(jsonPath("$.change.sampleSize").value(0))
+            .andExpect(jsonPath("$.change.minimumSampleSize").value(30))
+            .andExpect(
+                jsonPath("$.change.basis")
+                    .value("placeholder (no reference of this client published yet)"))
+            .andExpect(jsonPath("$.selfOther.source").value("PLACEHOLDER"))
+            .andExpect(jsonPath("$.selfOther.sampleSize").value(0))
             .andReturn()
             .getResponse()
             .getContentAsString();
@@ -226,7 +236,12 @@ class FeedbackWebTest {
         .andExpect(content().string(containsString("Vraagt echt door")))
         .andExpect(content().string(containsString("data-category=\"UNDER_ESTIMATOR\"")))
         .andExpect(content().string(containsString("data-testid=\"feedback-soa-settings\"")))
-        .andExpect(content().string(containsString("s₁ = 0.8 and r = 0.7 are placeholders")));
+        .andExpect(
+            content()
+                .string(
+                    containsString(
+                        "s₁ and r: placeholder (no reference of this client has been published"
+                            + " yet)")));
     // The coach read Els's results (the audit says so); Els reading her own is not recorded.
     var viewed =
         context
