@@ -305,29 +305,21 @@ class FeedbackReference {
     Double k0 = rs.getObject("change_k0", Double.class);
     Double icc1 = rs.getObject("change_icc1", Double.class);
     int changeRatees = rs.getInt("change_ratees");
+    boolean client = Source.CLIENT.name().equals(rs.getString("change_source"));
     Change change =
-        Source.CLIENT.name().equals(rs.getString("change_source"))
-            ? new Change(
-                Source.CLIENT,
-                new ReliableChange.Reference(
-                    rs.getDouble("change_sd"), rs.getDouble("change_reliability")),
-                changeRatees,
-                minimum,
-                through,
-                groups,
-                k0,
-                icc1,
-                true)
-            : new Change(
-                Source.PLACEHOLDER,
-                new ReliableChange.Reference(settings.changeSd(), settings.changeReliability()),
-                changeRatees,
-                minimum,
-                through,
-                groups,
-                k0,
-                icc1,
-                false);
+        new Change(
+            client ? Source.CLIENT : Source.PLACEHOLDER,
+            client
+                ? new ReliableChange.Reference(
+                    rs.getDouble("change_sd"), rs.getDouble("change_reliability"))
+                : new ReliableChange.Reference(settings.changeSd(), settings.changeReliability()),
+            changeRatees,
+            minimum,
+            through,
+            groups,
+            k0,
+            icc1,
+            client);
     return new Reference(
         change,
         norm,
