@@ -5,14 +5,18 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
 import nl.orgcoach.access.ClientScope;
 import nl.orgcoach.access.UserAccount;
 import nl.orgcoach.engagement.EngagementLookup;
@@ -23,6 +27,8 @@ import nl.orgcoach.observation.FrameworkLookup;
 import nl.orgcoach.organisation.UnitLookup;
 import nl.orgcoach.platform.NotFoundException;
 import nl.orgcoach.platform.UserError;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -70,11 +76,10 @@ public class FeedbackHeatmap {
       EngagementLookup engagements,
       FrameworkLookup framework,
       FeedbackAnonymity anonymity,
-      javax.sql.DataSource dataSource,
+      DataSource dataSource,
       PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
-    org.springframework.jdbc.core.JdbcTemplate fetching =
-        new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+    JdbcTemplate fetching = new JdbcTemplate(dataSource);
     fetching.setFetchSize(10_000);
     this.streaming = JdbcClient.create(fetching);
     this.transactions = new TransactionTemplate(transactions);
@@ -374,7 +379,7 @@ public class FeedbackHeatmap {
   record Fingerprint(long rounds, OffsetDateTime latest, long people) {
 
     boolean sameRounds(Fingerprint other) {
-      return rounds == other.rounds && java.util.Objects.equals(latest, other.latest);
+      return rounds == other.rounds && Objects.equals(latest, other.latest);
     }
   }
 
@@ -402,7 +407,7 @@ public class FeedbackHeatmap {
   static final int CLIENTS_KEPT = 8;
 
   private final Map<UUID, Kept> kept =
-      java.util.Collections.synchronizedMap(
+      Collections.synchronizedMap(
           new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<UUID, Kept> eldest) {
@@ -411,7 +416,7 @@ public class FeedbackHeatmap {
           });
 
   /** One lock per client, so that requests arriving together read the facts once. */
-  private final Map<UUID, Object> reading = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<UUID, Object> reading = new ConcurrentHashMap<>();
 
   private Fingerprint fingerprint(ClientScope scope) {
     long people = units.peopleVersion(scope);
@@ -477,7 +482,7 @@ public class FeedbackHeatmap {
               .param("client", scope.id())
               .param("threshold", anonymity.threshold())
               .query(
-                  (org.springframework.jdbc.core.RowCallbackHandler)
+                  (RowCallbackHandler)
                       rs ->
                           rows.add(
                               new HeatFacts.Row(
@@ -498,7 +503,7 @@ public class FeedbackHeatmap {
               .sql(UNITS_OF_PEOPLE)
               .param("client", scope.id())
               .query(
-                  (org.springframework.jdbc.core.RowCallbackHandler)
+                  (RowCallbackHandler)
                       rs -> units.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)));
           return units;
         });
