@@ -59,8 +59,7 @@ class IntakePagesController {
     return formErrors.submit(
         () -> {
           IntakeService.NewLink link =
-              service.create(
-                  scope, me, engagementId, PublicLinksController.uuid(unitId), days(validDays));
+              service.create(scope, me, engagementId, FormErrors.uuid(unitId), days(validDays));
           return block(scope, me, engagementId, url("/intake/", link.secret()), Map.of(), model);
         },
         errors -> block(scope, me, engagementId, null, errors, model),

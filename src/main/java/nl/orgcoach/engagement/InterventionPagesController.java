@@ -1,5 +1,7 @@
 package nl.orgcoach.engagement;
 
+import static nl.orgcoach.platform.FormErrors.uuid;
+
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -169,22 +171,11 @@ class InterventionPagesController {
   private static List<UUID> uuids(MultiValueMap<String, String> p, String key) {
     return list(p, key).stream()
         .filter(s -> s != null && !s.isBlank())
-        .map(InterventionPagesController::uuid)
+        .map(FormErrors::uuid)
         .toList();
   }
 
   /** A text that is not a UUID becomes a random one: "unknown", which the domain refuses. */
-  private static UUID uuid(String s) {
-    if (s == null || s.isBlank()) {
-      return null;
-    }
-    try {
-      return UUID.fromString(s.strip());
-    } catch (IllegalArgumentException e) {
-      return UUID.randomUUID();
-    }
-  }
-
   private String form(
       ClientScope scope,
       UserAccount me,

@@ -1,12 +1,13 @@
 package nl.orgcoach.engagement;
 
+import static nl.orgcoach.platform.FormErrors.uuid;
+
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import nl.orgcoach.access.LinkTokens;
 import nl.orgcoach.platform.FormErrors;
 import nl.orgcoach.platform.UserError;
@@ -265,14 +266,4 @@ class PublicLinksController {
   }
 
   /** A text that is not a UUID becomes a random one: "unknown", which the domain refuses. */
-  static UUID uuid(String s) {
-    if (s == null || s.isBlank()) {
-      return null;
-    }
-    try {
-      return UUID.fromString(s.strip());
-    } catch (IllegalArgumentException e) {
-      return UUID.randomUUID();
-    }
-  }
 }

@@ -1,5 +1,7 @@
 package nl.orgcoach.feedback;
 
+import static nl.orgcoach.platform.FormErrors.uuid;
+
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -238,16 +240,5 @@ class FeedbackPagesController {
       ClientScope scope, @AuthenticationPrincipal UserAccount me, @PathVariable UUID roundId) {
     service.close(scope, me, roundId);
     return "redirect:/c/" + scope.id() + "/feedback/rounds/" + roundId;
-  }
-
-  static UUID uuid(String s) {
-    if (s == null || s.isBlank()) {
-      return null;
-    }
-    try {
-      return UUID.fromString(s.strip());
-    } catch (IllegalArgumentException e) {
-      return UUID.randomUUID();
-    }
   }
 }

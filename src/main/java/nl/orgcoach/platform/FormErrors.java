@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.context.MessageSource;
@@ -66,5 +67,21 @@ public class FormErrors {
           "", messages.getMessage(error.messageKey(), error.args(), error.messageKey(), locale));
     }
     return byField;
+  }
+
+  /**
+   * An id chosen in a form (a select or a hidden field): null when none was chosen; for text that
+   * is no id at all (a forged or mangled form), an id that matches nothing, so that the action
+   * refuses it with its own "not found" message in the user's language instead of a bare 400.
+   */
+  public static UUID uuid(String s) {
+    if (s == null || s.isBlank()) {
+      return null;
+    }
+    try {
+      return UUID.fromString(s.strip());
+    } catch (IllegalArgumentException e) {
+      return UUID.randomUUID();
+    }
   }
 }
