@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,7 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import nl.orgcoach.access.ClientScope;
 import nl.orgcoach.access.UserAccount;
@@ -25,6 +23,7 @@ import nl.orgcoach.feedback.FeedbackAnonymity.HeatCell;
 import nl.orgcoach.feedback.FeedbackAnonymity.HeatSums;
 import nl.orgcoach.observation.FrameworkLookup;
 import nl.orgcoach.organisation.UnitLookup;
+import nl.orgcoach.platform.KeptByFingerprint;
 import nl.orgcoach.platform.NotFoundException;
 import nl.orgcoach.platform.UserError;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -398,25 +397,14 @@ public class FeedbackHeatmap {
 
   static final String UNITS_OF_PEOPLE = "SELECT id, unit_id FROM person WHERE client_id = :client";
 
-  private record Kept(Fingerprint fingerprint, HeatFacts facts) {}
-
   /**
    * Clients whose facts are kept, least recently used dropped first. One client of 2,000,000
    * answers (200,000 facts) takes some 6 MB.
    */
   static final int CLIENTS_KEPT = 8;
 
-  private final Map<UUID, Kept> kept =
-      Collections.synchronizedMap(
-          new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<UUID, Kept> eldest) {
-              return size() > CLIENTS_KEPT;
-            }
-          });
-
-  /** One lock per client, so that requests arriving together read the facts once. */
-  private final Map<UUID, Object> reading = new ConcurrentHashMap<>();
+  private final KeptByFingerprint<UUID, Fingerprint, HeatFacts> kept =
+      new KeptByFingerprint<>(CLIENTS_KEPT);
 
   private Fingerprint fingerprint(ClientScope scope) {
     long people = units.peopleVersion(scope);
@@ -454,23 +442,18 @@ public class FeedbackHeatmap {
    * round closed: some 0.5 s for 200,000 rows).
    */
   HeatFacts facts(ClientScope scope) {
-    Kept known = kept.get(scope.id());
-    if (known != null && known.fingerprint().equals(fingerprint(scope))) {
-      return known.facts();
-    }
-    synchronized (reading.computeIfAbsent(scope.id(), k -> new Object())) {
-      known = kept.get(scope.id());
-      Fingerprint now = fingerprint(scope);
-      if (known != null && known.fingerprint().equals(now)) {
-        return known.facts();
-      }
-      HeatFacts facts =
-          known != null && known.fingerprint().sameRounds(now)
-              ? known.facts().withUnits(unitsOfPeople(scope))
-              : readFacts(scope);
-      kept.put(scope.id(), new Kept(now, facts));
-      return facts;
-    }
+    return kept.get(
+            scope.id(),
+            () -> fingerprint(scope),
+            known -> {
+              Fingerprint now = fingerprint(scope);
+              HeatFacts facts =
+                  known != null && known.fingerprint().sameRounds(now)
+                      ? known.value().withUnits(unitsOfPeople(scope))
+                      : readFacts(scope);
+              return new KeptByFingerprint.Entry<>(now, facts);
+            })
+        .value();
   }
 
   private HeatFacts readFacts(ClientScope scope) {

@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import nl.orgcoach.access.ClientScope;
 import nl.orgcoach.access.UserAccount;
 import nl.orgcoach.engagement.EngagementLookup.EngagementRef;
+import nl.orgcoach.platform.KeptByFingerprint;
 import nl.orgcoach.stats.IncongruenceAnalysis;
 import nl.orgcoach.stats.IncongruenceFinding;
 import nl.orgcoach.stats.IncongruenceFinding.Outcome;
@@ -57,17 +57,8 @@ class IncongruenceService {
   private final TransactionTemplate readTx;
   private final Clock clock = Clock.systemUTC();
 
-  private final Map<Key, Analysis> cache =
-      Collections.synchronizedMap(
-          new LinkedHashMap<>(32, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Key, Analysis> eldest) {
-              return size() > CACHE_SIZE;
-            }
-          });
-
-  /** One lock per engagement, so that requests arriving together compute it once. */
-  private final Map<UUID, Object> computing = new ConcurrentHashMap<>();
+  private final KeptByFingerprint<Key, IncongruenceInput.Fingerprint, Analysis> cache =
+      new KeptByFingerprint<>(CACHE_SIZE);
 
   IncongruenceService(
       IncongruenceInput input,
@@ -120,21 +111,15 @@ class IncongruenceService {
     IncongruenceSettings settings =
         (parameters == null ? IncongruenceParameters.NONE : parameters).settings();
     Key key = new Key(scope.id(), e.id(), settings);
-    IncongruenceInput.Fingerprint now = input.fingerprint(scope, e.id());
-    Analysis kept = cache.get(key);
-    boolean cached = kept != null && kept.fingerprint().equals(now);
-    if (!cached) {
-      synchronized (computing.computeIfAbsent(e.id(), k -> new Object())) {
-        kept = cache.get(key);
-        now = input.fingerprint(scope, e.id());
-        cached = kept != null && kept.fingerprint().equals(now);
-        if (!cached) {
-          kept = recompute(scope, e.id(), settings);
-          cache.put(key, kept);
-        }
-      }
-    }
-    return view(scope, e, kept, cached, locale);
+    KeptByFingerprint.Got<Analysis> got =
+        cache.get(
+            key,
+            () -> input.fingerprint(scope, e.id()),
+            known -> {
+              Analysis made = recompute(scope, e.id(), settings);
+              return new KeptByFingerprint.Entry<>(made.fingerprint(), made);
+            });
+    return view(scope, e, got.value(), got.kept(), locale);
   }
 
   /**

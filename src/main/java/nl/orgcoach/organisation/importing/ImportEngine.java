@@ -8,12 +8,12 @@ import nl.orgcoach.organisation.ImportKind;
 import nl.orgcoach.organisation.ImportResult;
 import nl.orgcoach.organisation.StructureImported;
 import nl.orgcoach.organisation.history.PersonHistory;
+import nl.orgcoach.platform.DatabaseKind;
 import nl.orgcoach.platform.UserError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -35,15 +35,17 @@ public class ImportEngine {
   private final ApplicationEventPublisher events;
   private final AuditLog audit;
   private final PersonHistory history;
-  private volatile String lockClient;
+  private final DatabaseKind database;
 
   ImportEngine(
       JdbcTemplate jdbc,
       PlatformTransactionManager transactions,
       ApplicationEventPublisher events,
       AuditLog audit,
-      PersonHistory history) {
+      PersonHistory history,
+      DatabaseKind database) {
     this.jdbc = jdbc;
+    this.database = database;
     this.history = history;
     this.tx = new TransactionTemplate(transactions);
     this.events = events;
@@ -122,14 +124,8 @@ public class ImportEngine {
    * inserts elsewhere that refer to the client (audit entries, import jobs) are not held up by it.
    */
   private String lockClient() {
-    if (lockClient == null) {
-      String product =
-          jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
-      lockClient =
-          "SELECT id FROM client WHERE id = ? "
-              + ("PostgreSQL".equalsIgnoreCase(product) ? "FOR NO KEY UPDATE" : "FOR UPDATE");
-    }
-    return lockClient;
+    return "SELECT id FROM client WHERE id = ? "
+        + (database.postgres() ? "FOR NO KEY UPDATE" : "FOR UPDATE");
   }
 
   /** Switches the job to the writing phase when the first row is written. */
